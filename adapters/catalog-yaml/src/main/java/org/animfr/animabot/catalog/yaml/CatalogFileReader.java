@@ -1,0 +1,500 @@
+package org.animfr.animabot.catalog.yaml;
+
+import java.io.StringReader;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.animfr.animabot.core.session.CatalogFile;
+import org.animfr.animabot.core.session.DataProblem;
+import org.animfr.animabot.core.session.FaqEntry;
+import org.animfr.animabot.core.session.FileReading;
+import org.animfr.animabot.core.session.Gathering;
+import org.animfr.animabot.core.session.Network;
+import org.animfr.animabot.core.session.Session;
+import org.animfr.animabot.core.session.SessionRules;
+import org.animfr.animabot.core.session.Week;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.ReaderException;
+
+/**
+ * Turns the text of one data file into a {@link FileReading}, collecting every problem with its line.
+ * Works on SnakeYAML's node tree only: no Java object is ever built from the file. One instance per file.
+ */
+final class CatalogFileReader {
+    private static final SessionRules RULES = new SessionRules();
+    private static final Pattern PATH_SEGMENT = Pattern.compile("([^\\[\\]]+)(?:\\[(\\d+)])?");
+    private static final Pattern DATE_THEN_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:\\s*[Tt]\\s*|\\s+)(.+)");
+    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE)
+            .appendLiteral('T')
+            .appendValue(ChronoField.HOUR_OF_DAY, 1, 2, SignStyle.NOT_NEGATIVE)
+            .appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart()
+            .appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalEnd()
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final int RENDERED_LENGTH = 60;
+
+    private final String file;
+    private final List<DataProblem> problems = new ArrayList<>();
+
+    private CatalogFileReader(String file) {
+        this.file = file;
+    }
+
+    /** Reads one file's text; {@code file} is the name problems carry. */
+    static FileReading read(String file, String text) {
+        return new CatalogFileReader(file).read(text);
+    }
+
+    private FileReading read(String text) {
+        Node root;
+        try {
+            root = yaml().compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String what = e.getContext() == null ? String.valueOf(e.getProblem())
+                    : e.getProblem() == null ? e.getContext() : e.getContext() + ", " + e.getProblem();
+            report(mark == null ? 0 : mark.getLine() + 1, "data.problem.yaml-syntax", what.strip());
+            return rejected();
+        } catch (ReaderException e) {
+            report(lineAt(text, e.getPosition()), "data.problem.yaml-syntax", e.getMessage());
+            return rejected();
+        } catch (YAMLException e) {
+            report(0, "data.problem.yaml-syntax", String.valueOf(e.getMessage()));
+            return rejected();
+        }
+        if (root == null || isNull(root)) {
+            report(0, "data.problem.empty");
+            return rejected();
+        }
+        Fields top = fields(root);
+        if (top == null) {
+            return rejected();
+        }
+        Network network = network(top);
+        List<Session> sessions = sessions(top);
+        List<FaqEntry> faq = faq(top);
+        if (!problems.isEmpty()) {
+            return rejected();
+        }
+        return new FileReading.Read(new CatalogFile(file, network, sessions, faq));
+    }
+
+    private static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowRecursiveKeys(false);
+        return new Yaml(new SafeConstructor(options));
+    }
+
+    private FileReading rejected() {
+        List<DataProblem> byLine = new ArrayList<>(problems);
+        byLine.sort(Comparator.comparingInt(DataProblem::line));
+        return new FileReading.Rejected(file, byLine);
+    }
+
+    private Network network(Fields top) {
+        Node node = top.get("network");
+        if (node == null) {
+            return null;
+        }
+        Fields network = fields(node);
+        if (network == null) {
+            return null;
+        }
+        String name = network.text("name");
+        ZoneId zone = Network.DEFAULT.timezone();
+        String timezone = network.text("timezone");
+        if (timezone != null && !timezone.isEmpty()) {
+            try {
+                zone = ZoneId.of(timezone);
+            } catch (DateTimeException e) {
+                report(network.lineOf("timezone"), "data.problem.bad-timezone", timezone);
+            }
+        }
+        return new Network(name == null || name.isEmpty() ? Network.DEFAULT.name() : name, zone);
+    }
+
+    private List<Session> sessions(Fields top) {
+        List<Session> sessions = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (Fields fields : maps(top, "sessions")) {
+            Session session = session(fields, ids);
+            if (session != null) {
+                sessions.add(session);
+            }
+        }
+        return sessions;
+    }
+
+    private Session session(Fields fields, Set<String> ids) {
+        String id = fields.requiredText("id");
+        if (id != null && !ids.add(id)) {
+            report(fields.lineOf("id"), "data.problem.duplicate-session", id);
+        }
+        String name = fields.requiredText("name");
+        String territory = fields.text("territory");
+        LocalDate start = fields.date("start");
+        LocalDate end = fields.date("end");
+        Integer hours = fields.integer("hours", false);
+        String registration = fields.text("registration");
+        List<String> facilitators = fields.texts("facilitators");
+        String description = fields.text("description");
+        List<Located<Gathering>> gatherings = gatherings(fields);
+        List<Located<Integer>> weeksBeforeFirst = new ArrayList<>();
+        List<Located<Week>> weeks = weeks(fields, weeksBeforeFirst);
+        if (id == null || name == null || start == null || end == null) {
+            if (start != null && end != null) {
+                reportWeeksBeforeFirst(weeksBeforeFirst, id == null ? "?" : id, weekCount(start, end));
+            }
+            return null;
+        }
+        gatherings.sort(Comparator.comparing(g -> g.value().at()));
+        weeks.sort(Comparator.comparingInt(w -> w.value().number()));
+        fields.children.put("gatherings", gatherings.stream().map(Located::fields).toList());
+        fields.children.put("weeks", weeks.stream().map(Located::fields).toList());
+        Session session = new Session(id, name, territory, start, end, hours == null ? 0 : hours, registration,
+                facilitators, description, gatherings.stream().map(Located::value).toList(),
+                weeks.stream().map(Located::value).toList());
+        for (SessionRules.Violation violation : RULES.check(session)) {
+            report(locate(fields, violation.field()), violation.key(), violation.args().toArray());
+        }
+        reportWeeksBeforeFirst(weeksBeforeFirst, id, weekCount(start, end));
+        return session;
+    }
+
+    private List<Located<Gathering>> gatherings(Fields session) {
+        List<Located<Gathering>> gatherings = new ArrayList<>();
+        for (Fields fields : maps(session, "gatherings")) {
+            LocalDateTime at = fields.dateTime("date");
+            String place = fields.requiredText("place");
+            String title = fields.text("title");
+            if (at != null && place != null) {
+                gatherings.add(new Located<>(new Gathering(at, place, title), fields));
+            }
+        }
+        return gatherings;
+    }
+
+    private List<Located<Week>> weeks(Fields session, List<Located<Integer>> beforeFirst) {
+        List<Located<Week>> weeks = new ArrayList<>();
+        for (Fields fields : maps(session, "weeks")) {
+            Integer number = fields.integer("number", true);
+            String theme = fields.requiredText("theme");
+            String prompt = fields.text("prompt");
+            if (number != null && number < 1) {
+                beforeFirst.add(new Located<>(number, fields));
+            } else if (number != null && theme != null) {
+                weeks.add(new Located<>(new Week(number, theme, prompt), fields));
+            }
+        }
+        return weeks;
+    }
+
+    /** Week numbers below 1 cannot even make a {@link Week}: reported as the rules report weeks past the end. */
+    private void reportWeeksBeforeFirst(List<Located<Integer>> weeks, String sessionId, int weekCount) {
+        for (Located<Integer> week : weeks) {
+            report(week.fields().lineOf("number"), "data.problem.week-outside", week.value(), sessionId, weekCount);
+        }
+    }
+
+    private static int weekCount(LocalDate start, LocalDate end) {
+        return end.isBefore(start) ? 0
+                : new Session("probe", "probe", null, start, end, 0, null, null, null, null, null).weekCount();
+    }
+
+    private List<FaqEntry> faq(Fields top) {
+        List<FaqEntry> faq = new ArrayList<>();
+        for (Fields fields : maps(top, "faq")) {
+            String question = fields.requiredText("question");
+            String answer = fields.requiredText("answer");
+            List<String> phrasings = fields.texts("phrasings");
+            if (question != null && answer != null) {
+                faq.add(new FaqEntry(question, phrasings, answer));
+            }
+        }
+        return faq;
+    }
+
+    /** The line of the node a rule's field path ({@code end}, {@code gatherings[1].date}) names in a session. */
+    private static int locate(Fields session, String path) {
+        Fields current = session;
+        for (String segment : path.split("\\.")) {
+            Matcher matcher = PATH_SEGMENT.matcher(segment);
+            if (!matcher.matches()) {
+                return current.line();
+            }
+            String key = matcher.group(1);
+            if (matcher.group(2) == null) {
+                return current.lineOf(key);
+            }
+            List<Fields> items = current.children.get(key);
+            int index = Integer.parseInt(matcher.group(2));
+            if (items == null || index >= items.size()) {
+                return current.lineOf(key);
+            }
+            current = items.get(index);
+        }
+        return current.line();
+    }
+
+    private Fields fields(Node node) {
+        if (node instanceof MappingNode mapping) {
+            return new Fields(mapping);
+        }
+        report(lineOf(node), "data.problem.not-a-map");
+        return null;
+    }
+
+    private List<Fields> maps(Fields parent, String key) {
+        Node node = parent.get(key);
+        if (node == null) {
+            return List.of();
+        }
+        if (!(node instanceof SequenceNode sequence)) {
+            report(lineOf(node), "data.problem.not-a-list");
+            return List.of();
+        }
+        List<Fields> items = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            Fields fields = fields(item);
+            if (fields != null) {
+                items.add(fields);
+            }
+        }
+        return items;
+    }
+
+    private void report(int line, String key, Object... args) {
+        problems.add(DataProblem.of(file, line, key, args));
+    }
+
+    private static boolean isNull(Node node) {
+        return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
+    }
+
+    private static int lineOf(Node node) {
+        return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+    }
+
+    private static int lineAt(String text, int codePointIndex) {
+        int line = 1;
+        int index = 0;
+        for (int i = 0; i < text.length() && index < codePointIndex; i += Character.charCount(text.codePointAt(i))) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+            index++;
+        }
+        return line;
+    }
+
+    /** A short rendering of a value for messages; bounded, even for recursive aliases. */
+    private static String render(Node node) {
+        StringBuilder out = new StringBuilder();
+        render(node, out);
+        return out.length() > RENDERED_LENGTH ? out.substring(0, RENDERED_LENGTH) + "…" : out.toString();
+    }
+
+    private static void render(Node node, StringBuilder out) {
+        if (out.length() > RENDERED_LENGTH) {
+            return;
+        }
+        if (node instanceof ScalarNode scalar) {
+            out.append(scalar.getValue());
+        } else if (node instanceof SequenceNode sequence) {
+            out.append('[');
+            for (int i = 0; i < sequence.getValue().size() && out.length() <= RENDERED_LENGTH; i++) {
+                out.append(i == 0 ? "" : ", ");
+                render(sequence.getValue().get(i), out);
+            }
+            out.append(']');
+        } else if (node instanceof MappingNode mapping) {
+            out.append('{');
+            for (int i = 0; i < mapping.getValue().size() && out.length() <= RENDERED_LENGTH; i++) {
+                out.append(i == 0 ? "" : ", ");
+                render(mapping.getValue().get(i).getKeyNode(), out);
+                out.append(": ");
+                render(mapping.getValue().get(i).getValueNode(), out);
+            }
+            out.append('}');
+        }
+    }
+
+    private record Located<T>(T value, Fields fields) {
+    }
+
+    /** A YAML mapping read as named fields; typed getters report what is wrong and return null. */
+    private final class Fields {
+        private final MappingNode node;
+        private final Map<String, Node> values = new LinkedHashMap<>();
+        /** Lists of sub-mappings in the order of the built value, for {@link #locate}. */
+        private final Map<String, List<Fields>> children = new HashMap<>();
+
+        Fields(MappingNode node) {
+            this.node = node;
+            for (NodeTuple tuple : node.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    if (values.containsKey(key.getValue())) {
+                        report(CatalogFileReader.lineOf(key), "data.problem.yaml-syntax", "found duplicate key " + key.getValue());
+                    } else {
+                        values.put(key.getValue(), tuple.getValueNode());
+                    }
+                }
+            }
+        }
+
+        int line() {
+            return CatalogFileReader.lineOf(node);
+        }
+
+        /** The line of the key's value, or of the mapping when the key is absent. */
+        int lineOf(String key) {
+            Node value = values.get(key);
+            return value == null ? line() : CatalogFileReader.lineOf(value);
+        }
+
+        /** The value, or null when absent or written empty ({@code key:}, {@code ~}). */
+        Node get(String key) {
+            Node value = values.get(key);
+            return value == null || isNull(value) ? null : value;
+        }
+
+        /** Optional text, stripped; null when absent. */
+        String text(String key) {
+            Node value = get(key);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof ScalarNode scalar) {
+                return scalar.getValue().strip();
+            }
+            report(CatalogFileReader.lineOf(value), "data.problem.bad-text", render(value));
+            return null;
+        }
+
+        String requiredText(String key) {
+            Node value = get(key);
+            String text = text(key);
+            if (value == null || text != null && text.isEmpty()) {
+                report(lineOf(key), "data.problem.missing-field", key);
+                return null;
+            }
+            return text;
+        }
+
+        /** Texts of a list; a single text counts as a list of one. Empty when absent. */
+        List<String> texts(String key) {
+            Node value = get(key);
+            if (value == null) {
+                return List.of();
+            }
+            List<Node> items = value instanceof SequenceNode sequence ? sequence.getValue() : List.of(value);
+            List<String> texts = new ArrayList<>();
+            for (Node item : items) {
+                if (item instanceof ScalarNode scalar && !isNull(scalar)) {
+                    if (!scalar.getValue().isBlank()) {
+                        texts.add(scalar.getValue().strip());
+                    }
+                } else if (!isNull(item)) {
+                    report(CatalogFileReader.lineOf(item), "data.problem.bad-text", render(item));
+                }
+            }
+            return texts;
+        }
+
+        /** A whole number, null when absent or wrong. */
+        Integer integer(String key, boolean required) {
+            String text = required ? requiredText(key) : text(key);
+            if (text == null || text.isEmpty()) {
+                return null;
+            }
+            try {
+                return Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                report(lineOf(key), "data.problem.bad-number", text);
+                return null;
+            }
+        }
+
+        /** A required local date, YYYY-MM-DD. */
+        LocalDate date(String key) {
+            String text = scalarForDate(key, "data.problem.bad-date");
+            if (text == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(text);
+            } catch (DateTimeException e) {
+                report(lineOf(key), "data.problem.bad-date", text);
+                return null;
+            }
+        }
+
+        /** A required local date-time, YYYY-MM-DDTHH:MM or YYYY-MM-DD HH:MM, seconds optional. */
+        LocalDateTime dateTime(String key) {
+            String text = scalarForDate(key, "data.problem.bad-date-time");
+            if (text == null) {
+                return null;
+            }
+            Matcher parts = DATE_THEN_TIME.matcher(text);
+            if (parts.matches()) {
+                try {
+                    return LocalDateTime.parse(parts.group(1) + "T" + parts.group(2), DATE_TIME);
+                } catch (DateTimeException e) {
+                    report(lineOf(key), "data.problem.bad-date-time", text);
+                    return null;
+                }
+            }
+            report(lineOf(key), "data.problem.bad-date-time", text);
+            return null;
+        }
+
+        private String scalarForDate(String key, String problem) {
+            Node value = get(key);
+            if (value == null) {
+                report(lineOf(key), "data.problem.missing-field", key);
+                return null;
+            }
+            if (!(value instanceof ScalarNode scalar)) {
+                report(lineOf(key), problem, render(value));
+                return null;
+            }
+            if (scalar.getValue().isBlank()) {
+                report(lineOf(key), "data.problem.missing-field", key);
+                return null;
+            }
+            return scalar.getValue().strip();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.animfr.animabot.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.animfr.animabot.core.chat.ConversationRef;
+import org.animfr.animabot.core.chat.PersonRef;
+import org.animfr.animabot.core.i18n.Language;
+import org.animfr.animabot.core.room.LanguagePreferences;
+import org.animfr.animabot.core.room.RoomLinks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+
+/** The configuration wires both adapters onto Spring Boot's auto-configured, Flyway-migrated database. */
+class PersistenceConfigurationTest {
+
+    @TempDir
+    Path directory;
+
+    private final ApplicationContextRunner application = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(
+                    DataSourceAutoConfiguration.class,
+                    DataSourceTransactionManagerAutoConfiguration.class,
+                    TransactionAutoConfiguration.class,
+                    JdbcTemplateAutoConfiguration.class,
+                    JdbcClientAutoConfiguration.class,
+                    FlywayAutoConfiguration.class))
+            .withUserConfiguration(PersistenceConfiguration.class)
+            .withBean(Clock.class, Clock::systemUTC);
+
+    @Test
+    void bothAdaptersWorkOnAMigratedH2FileDatabaseFromProperties() {
+        application
+                .withPropertyValues("spring.datasource.url=" + TestDatabases.h2File(directory.resolve("animabot")))
+                .run(context -> {
+                    ConversationRef room = new ConversationRef("console", "console");
+                    PersonRef ana = new PersonRef("console", "ana");
+
+                    context.getBean(RoomLinks.class).link(room, "animacoop-2025");
+                    context.getBean(LanguagePreferences.class).choose(ana, Language.EN);
+
+                    assertThat(context).hasBean("roomLinks").hasBean("languagePreferences");
+                    assertThat(context.getBean(RoomLinks.class).sessionOf(room)).contains("animacoop-2025");
+                    assertThat(context.getBean(LanguagePreferences.class).languageOf(ana)).contains(Language.EN);
+                });
+    }
+}

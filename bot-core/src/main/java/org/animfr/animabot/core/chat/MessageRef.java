@@ -1,0 +1,22 @@
+package org.animfr.animabot.core.chat;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Identifies one received message, so that a reply can be attached to it.
+ *
+ * @param conversation where the message was written, non-null
+ * @param id the platform's id of the message (event id, snowflake), non-blank
+ * @param thread the thread the message belongs to on platforms with threads, or null
+ */
+public record MessageRef(ConversationRef conversation, String id, String thread) {
+    public MessageRef {
+        Objects.requireNonNull(conversation, "conversation");
+        PersonRef.requireText(id, "id");
+    }
+
+    public Optional<String> threadId() {
+        return Optional.ofNullable(thread);
+    }
+}

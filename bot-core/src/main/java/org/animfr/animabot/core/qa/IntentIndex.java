@@ -1,0 +1,246 @@
+package org.animfr.animabot.core.qa;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.animfr.animabot.core.session.FaqEntry;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * An in-memory Lucene index of example phrasings (intents) and FAQ questions. A question is first
+ * spell-checked word by word against the words of the index, then analyzed into concept terms; BM25 finds
+ * the candidate phrasings, and each candidate's confidence says how well it and the question explain each
+ * other (see {@link #confidence}). Immutable once built; thread-safe.
+ */
+final class IntentIndex {
+    static final String FRENCH = "fr";
+    static final String ENGLISH = "en";
+    private static final String TEXT = "text";
+    private static final String SURFACE = "surface";
+    private static final String ORDINAL = "ordinal";
+    private static final int CANDIDATES = 40;
+
+    private final QuestionAnalyzers analyzers;
+    private final IndexSearcher searcher;
+    private final DirectSpellChecker closeSpellChecker = spellChecker(1);
+    private final DirectSpellChecker farSpellChecker = spellChecker(2);
+    private final List<Phrasing> phrasings;
+    private final List<Set<String>> termsByPhrasing = new ArrayList<>();
+    private final Map<String, Double> weights = new HashMap<>();
+    private final double unknownWeight;
+    private final Set<String> surfaceWords = new HashSet<>();
+
+    /** A phrasing to learn: the key it stands for (an intent's name, or {@code FAQ:n}), its language, its text. */
+    record Phrasing(String key, String language, String text) {}
+
+    /** A candidate answer for a question: its key, how confident the match is (0 to 1), its phrasing's language. */
+    record Match(String key, double confidence, String language, double qc, double pc) {}
+
+    IntentIndex(QuestionAnalyzers analyzers, List<Phrasing> phrasings) {
+        this.analyzers = analyzers;
+        this.phrasings = List.copyOf(phrasings);
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        Analyzer perField = new PerFieldAnalyzerWrapper(analyzers.surface(), Map.of(TEXT, analyzers.meaning()));
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(perField))) {
+            Map<String, Integer> frequencies = new HashMap<>();
+            for (int i = 0; i < this.phrasings.size(); i++) {
+                String text = this.phrasings.get(i).text();
+                Document document = new Document();
+                document.add(new StoredField(ORDINAL, i));
+                document.add(new TextField(TEXT, text, Field.Store.NO));
+                document.add(new TextField(SURFACE, text, Field.Store.NO));
+                writer.addDocument(document);
+                Set<String> terms = Set.copyOf(QuestionAnalyzers.terms(analyzers.meaning(), text));
+                termsByPhrasing.add(terms);
+                terms.forEach(t -> frequencies.merge(t, 1, Integer::sum));
+                surfaceWords.addAll(QuestionAnalyzers.terms(analyzers.surface(), text));
+            }
+            // The words of the synonym lists are known too, so that a typo can be corrected into one of them.
+            String vocabulary = (resource("synonyms_fr.txt") + "\n" + resource("synonyms_en.txt"))
+                    .replaceAll("(?m)^#.*$", " ");
+            Document words = new Document();
+            words.add(new StoredField(ORDINAL, -1));
+            words.add(new TextField(SURFACE, vocabulary, Field.Store.NO));
+            writer.addDocument(words);
+            surfaceWords.addAll(QuestionAnalyzers.terms(analyzers.surface(), vocabulary));
+            writer.commit();
+            this.searcher = new IndexSearcher(DirectoryReader.open(directory));
+            int count = this.phrasings.size();
+            frequencies.forEach((term, frequency) -> weights.put(term, idf(frequency, count)));
+            this.unknownWeight = idf(0, count);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** BM25's inverse document frequency: how telling a term is, highest for terms no phrasing uses. */
+    private static double idf(int frequency, int count) {
+        return Math.log(1 + (count - frequency + 0.5) / (frequency + 0.5));
+    }
+
+    private static DirectSpellChecker spellChecker(int maxEdits) {
+        DirectSpellChecker checker = new DirectSpellChecker();
+        checker.setMinQueryLength(4);
+        checker.setMinPrefix(1);
+        checker.setMaxEdits(maxEdits);
+        return checker;
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = IntentIndex.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The phrasings shipped with the bot ({@code intents.txt}), followed by the catalog's FAQ entries. */
+    static List<Phrasing> phrasings(List<FaqEntry> faq) {
+        List<Phrasing> all = new ArrayList<>(SHIPPED);
+        for (int i = 0; i < faq.size(); i++) {
+            FaqEntry entry = faq.get(i);
+            all.add(new Phrasing("FAQ:" + i, FRENCH, entry.question()));
+            for (String text : entry.phrasings()) {
+                all.add(new Phrasing("FAQ:" + i, FRENCH, text));
+            }
+        }
+        return all;
+    }
+
+    private static final List<Phrasing> SHIPPED = shippedPhrasings();
+
+    private static List<Phrasing> shippedPhrasings() {
+        List<Phrasing> phrasings = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                IntentIndex.class.getResourceAsStream("intents.txt"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                int space = line.indexOf(' ');
+                int colon = line.indexOf(':');
+                String key = Intent.valueOf(line.substring(0, space)).name();
+                String language = line.substring(space + 1, colon).strip();
+                phrasings.add(new Phrasing(key, language, line.substring(colon + 1).strip()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(phrasings);
+    }
+
+    /** The best matches, at most one per key, most confident first; empty when nothing matches at all. */
+    List<Match> search(String question) {
+        try {
+            List<String> terms = List.copyOf(new LinkedHashSet<>(
+                    QuestionAnalyzers.terms(analyzers.meaning(), spellCheck(question))));
+            if (terms.isEmpty()) {
+                return List.of();
+            }
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            terms.forEach(t -> query.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD));
+            Map<String, Match> best = new HashMap<>();
+            for (ScoreDoc hit : searcher.search(query.build(), CANDIDATES).scoreDocs) {
+                int ordinal = searcher.storedFields().document(hit.doc).getField(ORDINAL).numericValue().intValue();
+                Phrasing phrasing = phrasings.get(ordinal);
+                double[] p = parts(terms, termsByPhrasing.get(ordinal));
+                Match match = new Match(phrasing.key(), confidence(terms, termsByPhrasing.get(ordinal)),
+                        phrasing.language(), p[0], p[1]);
+                best.merge(match.key(), match, (a, b) -> a.confidence() >= b.confidence() ? a : b);
+            }
+            return best.values().stream().sorted(Comparator.comparingDouble(Match::confidence).reversed()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * How well a phrasing and the question explain each other: the share of the question's terms found in the
+     * phrasing, times the share of the phrasing's terms found in the question, each weighted by how telling
+     * the terms are. The first says nothing important was left unexplained (a word the bot does not know
+     * weighs the most, which keeps it from answering out-of-scope questions); the second, that the question
+     * did not merely brush past the phrasing with one shared word ("quelle heure est-il" is not "à quelle
+     * heure est le regroupement").
+     */
+    private double confidence(List<String> question, Set<String> phrasing) {
+        double asked = 0;
+        double shared = 0;
+        for (String term : question) {
+            double weight = weight(term);
+            asked += weight;
+            if (phrasing.contains(term)) {
+                shared += weight;
+            }
+        }
+        double taught = phrasing.stream().mapToDouble(this::weight).sum();
+        return asked == 0 || taught == 0 ? 0 : (shared / asked) * Math.pow(shared / taught, Double.parseDouble(System.getProperty("gamma", "0.5")));
+    }
+
+    private double[] parts(List<String> question, Set<String> phrasing) {
+        double asked = 0;
+        double shared = 0;
+        for (String term : question) {
+            double weight = weight(term);
+            asked += weight;
+            if (phrasing.contains(term)) {
+                shared += weight;
+            }
+        }
+        double taught = phrasing.stream().mapToDouble(this::weight).sum();
+        return new double[] {shared / asked, shared / taught};
+    }
+
+    private double weight(String term) {
+        return weights.getOrDefault(term, unknownWeight);
+    }
+
+    /** Replaces each word the index does not know by the nearest one it knows, if one is close enough. */
+    String spellCheck(String question) throws IOException {
+        StringBuilder corrected = new StringBuilder();
+        for (String word : QuestionAnalyzers.terms(analyzers.surface(), question)) {
+            corrected.append(' ').append(correct(word).orElse(word));
+        }
+        return corrected.toString().strip();
+    }
+
+    private Optional<String> correct(String word) throws IOException {
+        if (surfaceWords.contains(word) || analyzers.isStopWord(word) || word.length() < 4
+                || word.chars().anyMatch(Character::isDigit)) {
+            return Optional.empty();
+        }
+        DirectSpellChecker checker = word.length() < 7 ? closeSpellChecker : farSpellChecker;
+        SuggestWord[] suggestions = checker.suggestSimilar(
+                new Term(SURFACE, word), 1, searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+        return suggestions.length == 0 ? Optional.empty() : Optional.of(suggestions[0].string);
+    }
+}

@@ -1,0 +1,151 @@
+package org.animfr.animabot.core.qa;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.util.ElisionFilter;
+
+/**
+ * The analysis chains for questions, built from Lucene's parts:
+ * <ul>
+ *   <li>{@link #surface()}: words as typed, lower case, without accents, elisions and possessives
+ *       ("l'inscription" → "inscription", "week's" → "week"); used to spell-check words before anything else, since a typo defeats synonyms and
+ *       stemmers, and to guess the language;</li>
+ *   <li>{@link #meaning()}: surface, then the synonym lists ({@code synonyms_fr.txt}, {@code synonyms_en.txt}),
+ *       which map French, English and texting words onto one shared set of French concept words, then the
+ *       stop words (French, English and chat fillers from {@code stopwords.txt}), then the light French
+ *       stemmer.</li>
+ * </ul>
+ * One chain for both languages, rather than one per language, so that an English question meets the French
+ * FAQ written by organizers, and each intent is taught its vocabulary once. Synonyms come before stop words so
+ * that phrases made of small words ("how many", "thank you") are recognized. Analyzers are thread-safe.
+ */
+final class QuestionAnalyzers {
+    /** Stop words that carry meaning in questions: "où" asks for a place, "qui" for people. */
+    private static final Set<String> KEPT_STOP_WORDS = Set.of("ou", "qui");
+
+    private final CharArraySet stopWords;
+    private final Analyzer surface;
+    private final Analyzer meaning;
+
+    QuestionAnalyzers() {
+        this.surface = analyzer(QuestionAnalyzers::surfaceChain);
+        this.stopWords = stopWords(surface);
+        SynonymMap synonyms = synonyms(surface, "synonyms_fr.txt", "synonyms_en.txt");
+        this.meaning = analyzer(source -> {
+            TokenStream stream = new SynonymGraphFilter(surfaceChain(source), synonyms, true);
+            return new FrenchLightStemFilter(new StopFilter(stream, stopWords));
+        });
+    }
+
+    Analyzer surface() {
+        return surface;
+    }
+
+    Analyzer meaning() {
+        return meaning;
+    }
+
+    /** Whether the surface word is a stop word, which never needs spelling correction. */
+    boolean isStopWord(String surfaceWord) {
+        return stopWords.contains(surfaceWord);
+    }
+
+    /** The terms the analyzer makes of the text, in order. */
+    static List<String> terms(Analyzer analyzer, String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    private static TokenStream surfaceChain(Tokenizer source) {
+        TokenStream stream = new LowerCaseFilter(new EnglishPossessiveFilter(source));
+        stream = new ElisionFilter(stream, FrenchAnalyzer.DEFAULT_ARTICLES);
+        return new ASCIIFoldingFilter(stream);
+    }
+
+    private static Analyzer analyzer(Function<Tokenizer, TokenStream> chain) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, chain.apply(source));
+            }
+        };
+    }
+
+    /** Lucene's French and English stop words and our chat fillers, without accents: people often omit them. */
+    private static CharArraySet stopWords(Analyzer surface) {
+        CharArraySet words = new CharArraySet(FrenchAnalyzer.getDefaultStopSet(), false);
+        words.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        try (Reader reader = resource("stopwords.txt")) {
+            words.addAll(WordlistLoader.getSnowballWordSet(reader));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read stopwords.txt", e);
+        }
+        CharArraySet folded = new CharArraySet(words.size(), false);
+        for (Object word : words) {
+            for (String term : terms(surface, new String((char[]) word))) {
+                if (!KEPT_STOP_WORDS.contains(term)) {
+                    folded.add(term);
+                }
+            }
+        }
+        return CharArraySet.unmodifiableSet(folded);
+    }
+
+    private static SynonymMap synonyms(Analyzer surface, String... resources) {
+        SolrSynonymParser parser = new SolrSynonymParser(true, true, surface);
+        for (String name : resources) {
+            try (Reader reader = resource(name)) {
+                parser.parse(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + name, e);
+            } catch (ParseException e) {
+                throw new IllegalStateException("Bad synonym list " + name, e);
+            }
+        }
+        try {
+            return parser.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Reader resource(String name) {
+        return new InputStreamReader(QuestionAnalyzers.class.getResourceAsStream(name), StandardCharsets.UTF_8);
+    }
+}
