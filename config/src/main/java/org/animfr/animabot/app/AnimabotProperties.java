@@ -11,13 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param organizers people allowed to use admin commands, as {@code platform:id}
  * @param clock a fixed current time ({@code 2012-11-05T10:00:00+01:00}) for demos and tests; empty for the system clock
  * @param console the console adapter
+ * @param discord the Discord adapter
  */
 @ConfigurationProperties("animabot")
 public record AnimabotProperties(
         @DefaultValue("classpath:demo/animacoop-demo.yaml") List<String> data,
         @DefaultValue List<String> organizers,
         @DefaultValue("") String clock,
-        @DefaultValue Console console) {
+        @DefaultValue Console console,
+        @DefaultValue Discord discord) {
 
     /**
      * @param enabled {@code true}/{@code false} to force; empty: on when no other platform is configured
@@ -30,4 +32,24 @@ public record AnimabotProperties(
             @DefaultValue("false") boolean jsonl,
             @DefaultValue("invité") String speaker,
             @DefaultValue("fr") String language) {}
+
+    /**
+     * @param token the bot token (also read from {@code DISCORD_TOKEN}); empty: Discord is off
+     * @param restUrl REST base URL; empty for Discord's own
+     * @param gatewayUrl gateway websocket URL; empty for Discord's own
+     * @param organizerRole members with this role name are organizers (besides Manage Server)
+     * @param requestsPerSecond the bot's pace for posts and direct messages (Discord allows 50 per second)
+     */
+    public record Discord(
+            @DefaultValue("") String token,
+            @DefaultValue("") String restUrl,
+            @DefaultValue("") String gatewayUrl,
+            @DefaultValue("") String organizerRole,
+            @DefaultValue("45") int requestsPerSecond) {
+        @Override
+        public String toString() {
+            return "Discord[restUrl=" + restUrl + ", gatewayUrl=" + gatewayUrl + ", organizerRole=" + organizerRole
+                    + ", token=<hidden>]";
+        }
+    }
 }

@@ -157,7 +157,7 @@ public final class ConsoleChatPlatform implements ChatPlatform {
     }
 
     private CompletionStage<Void> say(String directTo, Reply reply, String outsideLineKey) {
-        String text = ConsoleRenderer.render(reply.body());
+        String text = reply.toPlainText();
         synchronized (output) {
             if (collecting != null) {
                 collecting.add(directTo == null ? text

@@ -1,15 +1,27 @@
 package org.animfr.animabot.core.chat;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * What the bot says back. {@code visibility} tells adapters whether the answer concerns only the asker
- * (Discord shows it ephemeral; others post it normally).
+ * What the bot says back.
+ *
+ * @param body the text, non-null
+ * @param visibility whether it concerns only the asker (Discord shows it ephemeral; others post it normally)
+ * @param title a title for platforms that show cards (a Discord embed), or null for a plain message;
+ *     platforms without cards show it as the first line
+ * @param followUps commands a person is likely to want next, shown as buttons where the platform has them;
+ *     never null, possibly empty
  */
-public record Reply(RichText body, Visibility visibility) {
+public record Reply(RichText body, Visibility visibility, String title, List<FollowUp> followUps) {
     public Reply {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(visibility, "visibility");
+        followUps = followUps == null ? List.of() : List.copyOf(followUps);
+    }
+
+    public Reply(RichText body, Visibility visibility) {
+        this(body, visibility, null, List.of());
     }
 
     public static Reply of(RichText body) {
@@ -24,11 +36,35 @@ public record Reply(RichText body, Visibility visibility) {
         return of(RichText.plain(text));
     }
 
+    /** A public card: a title over the body, with follow-ups. */
+    public static Reply card(String title, RichText body, List<FollowUp> followUps) {
+        return new Reply(body, Visibility.PUBLIC, title, followUps);
+    }
+
+    /** The whole reply as plain text: the title (when there is one) on the first line, then the body. */
+    public String toPlainText() {
+        String text = body.toPlainText();
+        return title == null ? text : title + "\n" + text;
+    }
+
     /** Who a reply is meant for. */
     public enum Visibility {
         /** Useful to everyone in the conversation. */
         PUBLIC,
         /** Only for the person who asked: errors, settings, help. */
         PERSONAL
+    }
+
+    /**
+     * A command worth offering next, such as "Voir les regroupements" under a session.
+     *
+     * @param label what the button says, in the person's language
+     * @param command the command it runs, as a person would type it ({@code regroupements animacoop-7})
+     */
+    public record FollowUp(String label, String command) {
+        public FollowUp {
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(command, "command");
+        }
     }
 }

@@ -1,11 +1,7 @@
 package org.animfr.animabot.core.qa;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,6 +21,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -49,6 +46,14 @@ final class IntentIndex {
     private static final String SURFACE = "surface";
     private static final String ORDINAL = "ordinal";
     private static final int CANDIDATES = 40;
+    /**
+     * Shorter words are left as typed: one letter away from a known word, they are more often another word
+     * ("pain" is not "paid") than a typo, and a wrong correction turns an out-of-scope question into a known one.
+     */
+    private static final int MIN_CORRECTED_LENGTH = 5;
+    /** Words this long may be two edits away from the known word ("inscirption"); shorter ones, one. */
+    private static final int FAR_CORRECTED_LENGTH = 7;
+    private static final List<Phrasing> SHIPPED = readShipped();
 
     private final QuestionAnalyzers analyzers;
     private final IndexSearcher searcher;
@@ -58,13 +63,14 @@ final class IntentIndex {
     private final List<Set<String>> termsByPhrasing = new ArrayList<>();
     private final Map<String, Double> weights = new HashMap<>();
     private final double unknownWeight;
+    private final double[] taughtWeights;
     private final Set<String> surfaceWords = new HashSet<>();
 
     /** A phrasing to learn: the key it stands for (an intent's name, or {@code FAQ:n}), its language, its text. */
     record Phrasing(String key, String language, String text) {}
 
     /** A candidate answer for a question: its key, how confident the match is (0 to 1), its phrasing's language. */
-    record Match(String key, double confidence, String language, double qc, double pc) {}
+    record Match(String key, double confidence, String language) {}
 
     IntentIndex(QuestionAnalyzers analyzers, List<Phrasing> phrasings) {
         this.analyzers = analyzers;
@@ -86,7 +92,8 @@ final class IntentIndex {
                 surfaceWords.addAll(QuestionAnalyzers.terms(analyzers.surface(), text));
             }
             // The words of the synonym lists are known too, so that a typo can be corrected into one of them.
-            String vocabulary = (resource("synonyms_fr.txt") + "\n" + resource("synonyms_en.txt"))
+            String vocabulary = (QuestionAnalyzers.resource("synonyms_fr.txt") + "\n"
+                    + QuestionAnalyzers.resource("synonyms_en.txt"))
                     .replaceAll("(?m)^#.*$", " ");
             Document words = new Document();
             words.add(new StoredField(ORDINAL, -1));
@@ -98,6 +105,8 @@ final class IntentIndex {
             int count = this.phrasings.size();
             frequencies.forEach((term, frequency) -> weights.put(term, idf(frequency, count)));
             this.unknownWeight = idf(0, count);
+            this.taughtWeights = termsByPhrasing.stream()
+                    .mapToDouble(terms -> terms.stream().mapToDouble(this::weight).sum()).toArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -110,16 +119,10 @@ final class IntentIndex {
 
     private static DirectSpellChecker spellChecker(int maxEdits) {
         DirectSpellChecker checker = new DirectSpellChecker();
-        checker.setMinQueryLength(4);
+        checker.setMinQueryLength(MIN_CORRECTED_LENGTH);
         checker.setMinPrefix(1);
         checker.setMaxEdits(maxEdits);
         return checker;
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = IntentIndex.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     /** The phrasings shipped with the bot ({@code intents.txt}), followed by the catalog's FAQ entries. */
@@ -135,47 +138,51 @@ final class IntentIndex {
         return all;
     }
 
-    private static final List<Phrasing> SHIPPED = shippedPhrasings();
+    /** The phrasings of {@code intents.txt}: "INTENT language: text" per line, "#" for comments. */
+    static List<Phrasing> shipped() {
+        return SHIPPED;
+    }
 
-    private static List<Phrasing> shippedPhrasings() {
+    private static List<Phrasing> readShipped() {
         List<Phrasing> phrasings = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                IntentIndex.class.getResourceAsStream("intents.txt"), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                int space = line.indexOf(' ');
-                int colon = line.indexOf(':');
-                String key = Intent.valueOf(line.substring(0, space)).name();
-                String language = line.substring(space + 1, colon).strip();
-                phrasings.add(new Phrasing(key, language, line.substring(colon + 1).strip()));
+        for (String line : QuestionAnalyzers.resource("intents.txt").split("\n")) {
+            line = line.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            int space = line.indexOf(' ');
+            int colon = line.indexOf(':');
+            String key = Intent.valueOf(line.substring(0, space)).name();
+            String language = line.substring(space + 1, colon).strip();
+            phrasings.add(new Phrasing(key, language, line.substring(colon + 1).strip()));
         }
         return List.copyOf(phrasings);
     }
 
-    /** The best matches, at most one per key, most confident first; empty when nothing matches at all. */
-    List<Match> search(String question) {
+    /** The question's terms: its words spell-checked, then analyzed into concepts, each once. */
+    List<String> terms(String question) {
         try {
-            List<String> terms = List.copyOf(new LinkedHashSet<>(
+            return List.copyOf(new LinkedHashSet<>(
                     QuestionAnalyzers.terms(analyzers.meaning(), spellCheck(question))));
-            if (terms.isEmpty()) {
-                return List.of();
-            }
-            BooleanQuery.Builder query = new BooleanQuery.Builder();
-            terms.forEach(t -> query.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The best matches for a question's terms, at most one per key, most confident first. */
+    List<Match> search(List<String> terms) {
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        terms.forEach(t -> query.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD));
+        try {
             Map<String, Match> best = new HashMap<>();
+            StoredFields stored = searcher.storedFields();
             for (ScoreDoc hit : searcher.search(query.build(), CANDIDATES).scoreDocs) {
-                int ordinal = searcher.storedFields().document(hit.doc).getField(ORDINAL).numericValue().intValue();
+                int ordinal = stored.document(hit.doc).getField(ORDINAL).numericValue().intValue();
                 Phrasing phrasing = phrasings.get(ordinal);
-                double[] p = parts(terms, termsByPhrasing.get(ordinal));
-                Match match = new Match(phrasing.key(), confidence(terms, termsByPhrasing.get(ordinal)),
-                        phrasing.language(), p[0], p[1]);
+                Match match = new Match(phrasing.key(), confidence(terms, ordinal), phrasing.language());
                 best.merge(match.key(), match, (a, b) -> a.confidence() >= b.confidence() ? a : b);
             }
             return best.values().stream().sorted(Comparator.comparingDouble(Match::confidence).reversed()).toList();
@@ -186,13 +193,14 @@ final class IntentIndex {
 
     /**
      * How well a phrasing and the question explain each other: the share of the question's terms found in the
-     * phrasing, times the share of the phrasing's terms found in the question, each weighted by how telling
-     * the terms are. The first says nothing important was left unexplained (a word the bot does not know
-     * weighs the most, which keeps it from answering out-of-scope questions); the second, that the question
-     * did not merely brush past the phrasing with one shared word ("quelle heure est-il" is not "à quelle
-     * heure est le regroupement").
+     * phrasing, times the square root of the share of the phrasing's terms found in the question, each
+     * weighted by how telling the terms are. The first says nothing important was left unexplained (a word the
+     * bot does not know weighs the most, which keeps it from answering out-of-scope questions); the second, that
+     * the question did not merely brush past the phrasing with one shared word. The root keeps short questions
+     * ("les dates ?") answerable against longer phrasings.
      */
-    private double confidence(List<String> question, Set<String> phrasing) {
+    private double confidence(List<String> question, int ordinal) {
+        Set<String> phrasing = termsByPhrasing.get(ordinal);
         double asked = 0;
         double shared = 0;
         for (String term : question) {
@@ -202,22 +210,8 @@ final class IntentIndex {
                 shared += weight;
             }
         }
-        double taught = phrasing.stream().mapToDouble(this::weight).sum();
-        return asked == 0 || taught == 0 ? 0 : (shared / asked) * Math.pow(shared / taught, Double.parseDouble(System.getProperty("gamma", "0.5")));
-    }
-
-    private double[] parts(List<String> question, Set<String> phrasing) {
-        double asked = 0;
-        double shared = 0;
-        for (String term : question) {
-            double weight = weight(term);
-            asked += weight;
-            if (phrasing.contains(term)) {
-                shared += weight;
-            }
-        }
-        double taught = phrasing.stream().mapToDouble(this::weight).sum();
-        return new double[] {shared / asked, shared / taught};
+        double taught = taughtWeights[ordinal];
+        return asked == 0 || taught == 0 ? 0 : (shared / asked) * Math.sqrt(shared / taught);
     }
 
     private double weight(String term) {
@@ -234,11 +228,11 @@ final class IntentIndex {
     }
 
     private Optional<String> correct(String word) throws IOException {
-        if (surfaceWords.contains(word) || analyzers.isStopWord(word) || word.length() < 4
-                || word.chars().anyMatch(Character::isDigit)) {
+        if (surfaceWords.contains(word) || analyzers.isStopWord(word) || word.length() < MIN_CORRECTED_LENGTH
+                || word.chars().anyMatch(c -> Character.isDigit(c) || c == '\'')) {
             return Optional.empty();
         }
-        DirectSpellChecker checker = word.length() < 7 ? closeSpellChecker : farSpellChecker;
+        DirectSpellChecker checker = word.length() < FAR_CORRECTED_LENGTH ? closeSpellChecker : farSpellChecker;
         SuggestWord[] suggestions = checker.suggestSimilar(
                 new Term(SURFACE, word), 1, searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
         return suggestions.length == 0 ? Optional.empty() : Optional.of(suggestions[0].string);

@@ -1,5 +1,6 @@
 package org.animfr.animabot.core.qa;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,39 +10,55 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 
 /**
- * Guesses whether a question is written in French or English from its grammatical words (Lucene's stop word
- * lists, plus question words), which short questions always contain. Empty when it cannot tell.
+ * Guesses whether a question is written in French or English by counting its words that only one of the two
+ * languages uses. Those words are learnt from what the bot already knows with its language: Lucene's stop word
+ * lists, the shipped phrasings ({@code intents.txt}) and the left sides of the synonym lists, so that a word
+ * taught to the matcher is known to the guess too ("good morning", "slt"). Empty when it cannot tell.
+ * Immutable; thread-safe.
  */
 final class LanguageGuess {
-    private static final Set<String> ENGLISH_WORDS = Set.of(
-            "when", "what", "where", "who", "how", "which", "does", "do", "is", "are", "the", "next", "can",
-            "i", "my", "we", "you", "of", "this", "week", "there", "about", "start", "hello", "thanks", "thank",
-            "many", "much", "tell", "me", "training", "meetup", "sign", "up", "will", "hi", "hey", "please");
-    private static final Set<String> FRENCH_WORDS = Set.of(
-            "quand", "quel", "quelle", "quels", "quelles", "comment", "combien", "ou", "qui", "quoi", "est",
-            "cest", "la", "le", "les", "des", "du", "de", "prochain", "prochaine", "semaine", "ca", "on", "je",
-            "bonjour", "merci", "salut", "formation", "regroupement", "sont", "y", "a", "t", "il");
+    private final Set<String> french = new HashSet<>();
+    private final Set<String> english = new HashSet<>();
 
-    private final CharArraySet englishStops = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
-    private final CharArraySet frenchStops = FrenchAnalyzer.getDefaultStopSet();
+    LanguageGuess(QuestionAnalyzers analyzers, List<IntentIndex.Phrasing> phrasings) {
+        addWords(analyzers, french, FrenchAnalyzer.getDefaultStopSet());
+        addWords(analyzers, english, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        french.addAll(QuestionAnalyzers.terms(analyzers.surface(), typedSide("synonyms_fr.txt")));
+        english.addAll(QuestionAnalyzers.terms(analyzers.surface(), typedSide("synonyms_en.txt")));
+        for (IntentIndex.Phrasing phrasing : phrasings) {
+            Set<String> words = phrasing.language().equals(IntentIndex.ENGLISH) ? english : french;
+            words.addAll(QuestionAnalyzers.terms(analyzers.surface(), phrasing.text()));
+        }
+        Set<String> both = new HashSet<>(french);
+        both.retainAll(english);
+        french.removeAll(both);
+        english.removeAll(both);
+    }
 
+    private static void addWords(QuestionAnalyzers analyzers, Set<String> words, CharArraySet stopWords) {
+        for (Object word : stopWords) {
+            words.addAll(QuestionAnalyzers.terms(analyzers.surface(), new String((char[]) word)));
+        }
+    }
+
+    /** What people type, in a synonym list: the left side of each rule, without comments. */
+    private static String typedSide(String resource) {
+        StringBuilder typed = new StringBuilder();
+        for (String line : QuestionAnalyzers.resource(resource).split("\n")) {
+            if (!line.startsWith("#")) {
+                typed.append(line.split("=>")[0]).append('\n');
+            }
+        }
+        return typed.toString();
+    }
+
+    /** The language of a question, from its surface words (see {@link QuestionAnalyzers#surface()}). */
     Optional<Language> guess(List<String> surfaceWords) {
-        int english = 0;
-        int french = 0;
-        for (String word : surfaceWords) {
-            if (ENGLISH_WORDS.contains(word) || englishStops.contains(word)) {
-                english++;
-            }
-            if (FRENCH_WORDS.contains(word) || frenchStops.contains(word)) {
-                french++;
-            }
+        long inFrench = surfaceWords.stream().filter(french::contains).count();
+        long inEnglish = surfaceWords.stream().filter(english::contains).count();
+        if (inEnglish == inFrench) {
+            return Optional.empty();
         }
-        if (english > french) {
-            return Optional.of(Language.EN);
-        }
-        if (french > english) {
-            return Optional.of(Language.FR);
-        }
-        return Optional.empty();
+        return Optional.of(inEnglish > inFrench ? Language.EN : Language.FR);
     }
 }

@@ -1,11 +1,13 @@
 package org.animfr.animabot.core.qa;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.animfr.animabot.core.session.Catalog;
@@ -13,12 +15,12 @@ import org.animfr.animabot.core.session.Session;
 
 /**
  * The precise things a question names, found before matching its intent and then removed from it: a session
- * ("animacoop 7"), a week number ("semaine 3", "3e semaine", "week three"), and whether it asks about what
- * comes next ("prochaine", "next").
+ * ("animacoop 7") and a week number ("semaine 3", "3e semaine", "week three"). Whether it asks about what comes
+ * next is a concept like others, found by the analysis (see {@link QuestionAnswerer}).
  *
  * @param rest the question without the session's name and the week's number, lower case and without accents
  */
-record Mentions(Optional<Session> session, Optional<Integer> week, boolean next, String rest) {
+record Mentions(Optional<Session> session, Optional<Integer> week, String rest) {
 
     private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
             Map.entry("premiere", 1), Map.entry("premier", 1),
@@ -29,7 +31,7 @@ record Mentions(Optional<Session> session, Optional<Integer> week, boolean next,
             Map.entry("neuf", 9), Map.entry("neuvieme", 9), Map.entry("dix", 10), Map.entry("dixieme", 10),
             Map.entry("onze", 11), Map.entry("onzieme", 11), Map.entry("douze", 12), Map.entry("douzieme", 12),
             Map.entry("treize", 13), Map.entry("treizieme", 13), Map.entry("quatorze", 14),
-            Map.entry("first", 1), Map.entry("two", 2), Map.entry("three", 3),
+            Map.entry("one", 1), Map.entry("first", 1), Map.entry("two", 2), Map.entry("three", 3),
             Map.entry("third", 3), Map.entry("four", 4), Map.entry("fourth", 4), Map.entry("five", 5),
             Map.entry("fifth", 5), Map.entry("seven", 7), Map.entry("seventh", 7), Map.entry("eight", 8),
             Map.entry("eighth", 8), Map.entry("nine", 9), Map.entry("ninth", 9), Map.entry("ten", 10),
@@ -40,8 +42,9 @@ record Mentions(Optional<Session> session, Optional<Integer> week, boolean next,
             "\\b(semaine|sem|week|wk)\\s*(?:n\\s*°|no\\.?|numero|number|num|#)?\\s*" + NUMBER + "\\b");
     private static final Pattern NUMBER_THEN_WEEK = Pattern.compile(
             "\\b" + NUMBER + "\\s*(?:e|eme|ieme|er|ere|st|nd|rd|th)?\\s+(semaine|week)\\b");
-    private static final Pattern NEXT = Pattern.compile(
-            "\\b(prochaine?s?|suivante?s?|next|upcoming|following)\\b");
+
+    /** Session names compiled once: there are few, and compiling them for every question costs the most. */
+    private static final Map<String, Pattern> NAME_PATTERNS = new ConcurrentHashMap<>();
 
     static Mentions find(String question, Catalog catalog) {
         String text = fold(question);
@@ -66,8 +69,7 @@ record Mentions(Optional<Session> session, Optional<Integer> week, boolean next,
                 text = text.substring(0, matcher.start()) + matcher.group(2) + text.substring(matcher.end());
             }
         }
-        boolean next = NEXT.matcher(text).find();
-        return new Mentions(session, week, next, text.replaceAll("\\s+", " ").strip());
+        return new Mentions(session, week, text.replaceAll("\\s+", " ").strip());
     }
 
     private static List<Session> byLongestName(List<Session> sessions) {
@@ -77,24 +79,19 @@ record Mentions(Optional<Session> session, Optional<Integer> week, boolean next,
     /** Removes the session's name or id ("animacoop 7", "animacoop-7") if the text contains it as whole words. */
     private static Optional<String> removeName(String text, Session session) {
         for (String name : List.of(session.name(), session.id())) {
-            String[] words = fold(name).split("[^\\p{Alnum}]+");
-            if (words.length == 0) {
-                continue;
-            }
-            StringBuilder pattern = new StringBuilder("\\b");
-            for (int i = 0; i < words.length; i++) {
-                if (i > 0) {
-                    pattern.append("[\\s\\-_]*");
-                }
-                pattern.append(Pattern.quote(words[i]));
-            }
-            pattern.append("\\b");
-            Matcher matcher = Pattern.compile(pattern.toString()).matcher(text);
+            Matcher matcher = NAME_PATTERNS.computeIfAbsent(name, Mentions::namePattern).matcher(text);
             if (matcher.find()) {
                 return Optional.of(text.substring(0, matcher.start()) + " " + text.substring(matcher.end()));
             }
         }
         return Optional.empty();
+    }
+
+    /** The name's words, whole, separated by spaces, dashes or nothing; a pattern that never matches if none. */
+    private static Pattern namePattern(String name) {
+        List<String> words = Arrays.stream(fold(name).split("[^\\p{Alnum}]+"))
+                .filter(word -> !word.isEmpty()).map(Pattern::quote).toList();
+        return Pattern.compile(words.isEmpty() ? "(?!)" : "\\b" + String.join("[\\s\\-_]*", words) + "\\b");
     }
 
     private static Optional<Integer> number(String token) {

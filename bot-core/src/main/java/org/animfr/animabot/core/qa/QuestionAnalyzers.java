@@ -1,8 +1,9 @@
 package org.animfr.animabot.core.qa;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
@@ -33,8 +34,8 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * The analysis chains for questions, built from Lucene's parts:
  * <ul>
  *   <li>{@link #surface()}: words as typed, lower case, without accents, elisions and possessives
- *       ("l'inscription" → "inscription", "week's" → "week"); used to spell-check words before anything else, since a typo defeats synonyms and
- *       stemmers, and to guess the language;</li>
+ *       ("l'inscription" → "inscription", "week's" → "week"); used to spell-check words before anything
+ *       else, since a typo defeats synonyms and stemmers, and to guess the language;</li>
  *   <li>{@link #meaning()}: surface, then the synonym lists ({@code synonyms_fr.txt}, {@code synonyms_en.txt}),
  *       which map French, English and texting words onto one shared set of French concept words, then the
  *       stop words (French, English and chat fillers from {@code stopwords.txt}), then the light French
@@ -42,11 +43,18 @@ import org.apache.lucene.analysis.util.ElisionFilter;
  * </ul>
  * One chain for both languages, rather than one per language, so that an English question meets the French
  * FAQ written by organizers, and each intent is taught its vocabulary once. Synonyms come before stop words so
- * that phrases made of small words ("how many", "thank you") are recognized. Analyzers are thread-safe.
+ * that phrases made of small words ("how many", "thank you") are recognized. Only terms matter, not their
+ * positions, so the synonym graph is indexed as it comes, without flattening. Analyzers are thread-safe.
  */
 final class QuestionAnalyzers {
     /** Stop words that carry meaning in questions: "où" asks for a place, "qui" for people. */
     private static final Set<String> KEPT_STOP_WORDS = Set.of("ou", "qui");
+    /**
+     * Lucene's French elisions but "qu'" and "jusqu'", which the synonym and stop word lists deal with:
+     * "qu'est-ce que" asks what something is, while "est-ce que" asks yes or no; "jusqu'à" asks for an end.
+     */
+    private static final CharArraySet ELISIONS = CharArraySet.unmodifiableSet(new CharArraySet(
+            List.of("l", "m", "t", "n", "s", "j", "d", "c", "quoiqu", "lorsqu", "puisqu"), true));
 
     private final CharArraySet stopWords;
     private final Analyzer surface;
@@ -68,6 +76,12 @@ final class QuestionAnalyzers {
 
     Analyzer meaning() {
         return meaning;
+    }
+
+    /** The term a single word stands for once analyzed ("next" → the term of "prochain"), or empty. */
+    String concept(String word) {
+        List<String> terms = terms(meaning, word);
+        return terms.isEmpty() ? "" : terms.get(0);
     }
 
     /** Whether the surface word is a stop word, which never needs spelling correction. */
@@ -93,7 +107,7 @@ final class QuestionAnalyzers {
 
     private static TokenStream surfaceChain(Tokenizer source) {
         TokenStream stream = new LowerCaseFilter(new EnglishPossessiveFilter(source));
-        stream = new ElisionFilter(stream, FrenchAnalyzer.DEFAULT_ARTICLES);
+        stream = new ElisionFilter(stream, ELISIONS);
         return new ASCIIFoldingFilter(stream);
     }
 
@@ -111,7 +125,7 @@ final class QuestionAnalyzers {
     private static CharArraySet stopWords(Analyzer surface) {
         CharArraySet words = new CharArraySet(FrenchAnalyzer.getDefaultStopSet(), false);
         words.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        try (Reader reader = resource("stopwords.txt")) {
+        try (Reader reader = new StringReader(resource("stopwords.txt"))) {
             words.addAll(WordlistLoader.getSnowballWordSet(reader));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read stopwords.txt", e);
@@ -130,7 +144,7 @@ final class QuestionAnalyzers {
     private static SynonymMap synonyms(Analyzer surface, String... resources) {
         SolrSynonymParser parser = new SolrSynonymParser(true, true, surface);
         for (String name : resources) {
-            try (Reader reader = resource(name)) {
+            try (Reader reader = new StringReader(resource(name))) {
                 parser.parse(reader);
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read " + name, e);
@@ -145,7 +159,15 @@ final class QuestionAnalyzers {
         }
     }
 
-    private static Reader resource(String name) {
-        return new InputStreamReader(QuestionAnalyzers.class.getResourceAsStream(name), StandardCharsets.UTF_8);
+    /** A text file shipped next to this class. */
+    static String resource(String name) {
+        try (InputStream in = QuestionAnalyzers.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + name, e);
+        }
     }
 }

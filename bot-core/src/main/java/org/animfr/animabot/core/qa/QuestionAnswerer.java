@@ -22,18 +22,27 @@ import org.animfr.animabot.core.session.SessionResolver;
  */
 public final class QuestionAnswerer implements QuestionFeature {
     /** Below this confidence in the best phrasing (see {@link IntentIndex}), the bot admits it is not sure. */
-    static final double MIN_CONFIDENCE = Double.parseDouble(System.getProperty("minconf", "0.55"));
+    static final double MIN_CONFIDENCE = 0.55;
 
     private final SessionAnswers answers;
     private final QuestionAnalyzers analyzers = new QuestionAnalyzers();
-    private final LanguageGuess languageGuess = new LanguageGuess();
+    private final String nextConcept = analyzers.concept("prochain");
+    private final LanguageGuess languageGuess = new LanguageGuess(analyzers, IntentIndex.shipped());
     private final SessionResolver resolver = new SessionResolver();
     private volatile IndexedFaq indexed;
 
     private record IndexedFaq(List<FaqEntry> faq, IntentIndex index) {}
 
-    /** What the bot understood of a question; {@code intent} is empty when it is not confident. */
-    public record Understanding(Optional<String> intent, Optional<Language> language, double confidence) {}
+    /**
+     * What the bot understood of a question.
+     *
+     * @param intent the intent's name or {@code FAQ:n}; empty when the bot is not confident
+     * @param language the question's language, when it could tell
+     * @param confidence how well the best phrasing matched, 0 to 1
+     * @param next whether the question asks about what comes next ("prochaine", "next", "suivante")
+     */
+    public record Understanding(Optional<String> intent, Optional<Language> language, double confidence,
+            boolean next) {}
 
     public QuestionAnswerer(SessionAnswers answers) {
         this.answers = answers;
@@ -52,16 +61,15 @@ public final class QuestionAnswerer implements QuestionFeature {
         Mentions mentions = Mentions.find(question, catalog);
         Understanding understanding = understand(mentions, catalog.faq());
         Language language = understanding.language().orElse(asked.language());
-        Asked inLanguage = asked.withLanguage(language);
         if (understanding.intent().isEmpty()) {
-            return List.of(Reply.personal(RichText.plain(answers.messages().get(language, "qa.not-sure"))));
+            return personal(RichText.plain(answers.messages().get(language, "qa.not-sure")));
         }
         String key = understanding.intent().get();
         if (key.startsWith("FAQ:")) {
             int index = Integer.parseInt(key.substring(4));
             return List.of(Reply.of(answers.faq(catalog.faq().get(index))));
         }
-        return answer(Intent.valueOf(key), mentions, inLanguage);
+        return answer(Intent.valueOf(key), mentions, understanding.next(), asked.withLanguage(language));
     }
 
     /** What the bot understands of the question, without answering it (for tests and benchmarks). */
@@ -71,42 +79,45 @@ public final class QuestionAnswerer implements QuestionFeature {
 
     private Understanding understand(Mentions mentions, List<FaqEntry> faq) {
         IntentIndex index = index(faq);
-        List<String> words = QuestionAnalyzers.terms(analyzers.surface(), mentions.rest());
-        Optional<Language> language = languageGuess.guess(words);
-        List<IntentIndex.Match> matches = index.search(mentions.rest());
+        List<String> terms = index.terms(mentions.rest());
+        boolean next = terms.contains(nextConcept);
+        Optional<Language> language = languageGuess.guess(
+                QuestionAnalyzers.terms(analyzers.surface(), mentions.rest()));
+        if (terms.isEmpty()) {
+            // Nothing but a name or a number: "animacoop 8 ?" asks about the session, "semaine 3 ?" about the week.
+            Optional<Intent> named = mentions.week().isPresent() ? Optional.of(Intent.WEEK)
+                    : mentions.session().map(s -> Intent.INFO);
+            return new Understanding(named.map(Intent::name), language, named.isPresent() ? 1 : 0, next);
+        }
+        List<IntentIndex.Match> matches = index.search(terms);
         if (matches.isEmpty()) {
-            if (mentions.session().isPresent()) {
-                return new Understanding(Optional.of(Intent.INFO.name()), language, 1);
-            }
-            if (mentions.week().isPresent()) {
-                return new Understanding(Optional.of(Intent.WEEK.name()), language, 1);
-            }
-            return new Understanding(Optional.empty(), language, 0);
+            return new Understanding(Optional.empty(), language, 0, next);
         }
         IntentIndex.Match best = matches.get(0);
         if (language.isEmpty()) {
             language = Optional.of(best.language().equals(IntentIndex.ENGLISH) ? Language.EN : Language.FR);
         }
         if (best.confidence() < MIN_CONFIDENCE) {
-            return new Understanding(Optional.empty(), language, best.confidence());
+            return new Understanding(Optional.empty(), language, best.confidence(), next);
         }
         String intent = best.key();
         if (mentions.week().isPresent() && !intent.startsWith("FAQ:")) {
             intent = Intent.WEEK.name();
         }
-        return new Understanding(Optional.of(intent), language, best.confidence());
+        return new Understanding(Optional.of(intent), language, best.confidence(), next);
     }
 
-    private IntentIndex index(List<FaqEntry> faq) {
+    /** The index for the FAQ, built again only when the FAQ changes (package-private for tests). */
+    IntentIndex index(List<FaqEntry> faq) {
         IndexedFaq current = indexed;
-        if (!current.faq().equals(faq)) {
-            current = new IndexedFaq(faq, new IntentIndex(analyzers, IntentIndex.phrasings(faq)));
+        if (current.faq() != faq && !current.faq().equals(faq)) {
+            current = new IndexedFaq(List.copyOf(faq), new IntentIndex(analyzers, IntentIndex.phrasings(faq)));
             indexed = current;
         }
         return current.index();
     }
 
-    private List<Reply> answer(Intent intent, Mentions mentions, Asked asked) {
+    private List<Reply> answer(Intent intent, Mentions mentions, boolean next, Asked asked) {
         Language l = asked.language();
         Catalog catalog = asked.catalog();
         LocalDate today = asked.now().toLocalDate();
@@ -127,7 +138,7 @@ public final class QuestionAnswerer implements QuestionFeature {
                 break;
         }
         Optional<Session> session = mentions.session()
-                .or(() -> mentions.next() && intent != Intent.NEXT_GATHERING && intent != Intent.WEEK
+                .or(() -> next && intent != Intent.NEXT_GATHERING && intent != Intent.WEEK
                         ? catalog.nextToStart(today) : Optional.empty())
                 .or(() -> intent == Intent.REGISTER ? catalog.nextToStart(today) : Optional.empty())
                 .or(() -> resolver.byDefault(asked));
@@ -142,7 +153,7 @@ public final class QuestionAnswerer implements QuestionFeature {
             case INFO -> answers.details(l, s, asked.now());
             case NEXT_GATHERING -> answers.nextGathering(l, s, asked.now());
             case GATHERINGS -> answers.gatherings(l, s, asked.now());
-            case WEEK -> week(l, s, mentions, today);
+            case WEEK -> week(l, s, mentions.week(), next, today);
             case FACILITATORS -> answers.facilitators(l, s);
             case HOURS -> answers.hours(l, s);
             case WEEK_COUNT -> answers.weekCount(l, s);
@@ -153,15 +164,15 @@ public final class QuestionAnswerer implements QuestionFeature {
         return List.of(Reply.of(text));
     }
 
-    private RichText week(Language l, Session s, Mentions mentions, LocalDate today) {
-        if (mentions.week().isPresent()) {
-            int number = mentions.week().get();
+    private RichText week(Language l, Session s, Optional<Integer> mentioned, boolean next, LocalDate today) {
+        if (mentioned.isPresent()) {
+            int number = mentioned.get();
             if (number < 1 || number > s.weekCount()) {
                 return answers.weekOutOfRange(l, s, number);
             }
             return s.week(number).map(w -> answers.week(l, s, w)).orElseGet(() -> answers.weekNotWritten(l, s, number));
         }
-        return answers.currentWeek(l, s, today, mentions.next() ? 1 : 0);
+        return answers.currentWeek(l, s, today, next ? 1 : 0);
     }
 
     private static List<Reply> personal(RichText text) {

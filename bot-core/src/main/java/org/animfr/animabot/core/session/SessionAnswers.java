@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.RichText;
 import org.animfr.animabot.core.chat.RichText.Bold;
 import org.animfr.animabot.core.chat.RichText.Link;
@@ -28,6 +29,26 @@ public final class SessionAnswers {
         return messages;
     }
 
+    /**
+     * Everything about a session as a card: its name (and territory) as title, the facts, and the follow-ups a
+     * person usually wants next (its gatherings, this week, registering while it is still possible).
+     */
+    public Reply detailsCard(Language l, Session s, ZonedDateTime now) {
+        String title = s.territory().isBlank() ? s.name() : s.name() + msg(l, "session.territory", s.territory());
+        List<Reply.FollowUp> followUps = new ArrayList<>();
+        if (!s.gatherings().isEmpty()) {
+            followUps.add(new Reply.FollowUp(msg(l, "follow-up.gatherings"), "regroupements " + s.id()));
+        }
+        if (!s.weeks().isEmpty()) {
+            followUps.add(new Reply.FollowUp(msg(l, "follow-up.week"), "semaine " + s.id()));
+        }
+        if (!s.hasEndedBy(now.toLocalDate()) && s.registration() != null && !s.registration().isBlank()) {
+            followUps.add(new Reply.FollowUp(msg(l, "follow-up.register"), "inscription " + s.id()));
+        }
+        return Reply.card(title, facts(l, s, now), followUps);
+    }
+
+    /** Everything about a session as text, its name first. */
     public RichText details(Language l, Session s, ZonedDateTime now) {
         RichText.Builder text = RichText.builder();
         if (s.territory().isBlank()) {
@@ -35,6 +56,12 @@ public final class SessionAnswers {
         } else {
             text.paragraph(new Bold(s.name()), new Plain(msg(l, "session.territory", s.territory())));
         }
+        facts(l, s, now).blocks().forEach(b -> text.paragraph(((RichText.Paragraph) b).spans().toArray(Span[]::new)));
+        return text.build();
+    }
+
+    private RichText facts(Language l, Session s, ZonedDateTime now) {
+        RichText.Builder text = RichText.builder();
         text.paragraph(dates(l, s));
         text.paragraph(msg(l, "session.volume", s.hours(), s.weekCount()));
         if (!s.facilitators().isEmpty()) {

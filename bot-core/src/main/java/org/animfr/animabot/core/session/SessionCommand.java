@@ -27,6 +27,6 @@ public final class SessionCommand implements CommandFeature {
     public List<Reply> execute(ParsedMessage.Command command, Asked asked) {
         Optional<String> typed = command.argumentText().isBlank() ? Optional.empty()
                 : Optional.of(command.argumentText());
-        return support.withSession(typed, asked, s -> answers.details(asked.language(), s, asked.now()));
+        return support.withSessionReply(typed, asked, s -> answers.detailsCard(asked.language(), s, asked.now()));
     }
 }

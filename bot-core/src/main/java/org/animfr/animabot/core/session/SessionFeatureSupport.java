@@ -18,9 +18,14 @@ final class SessionFeatureSupport {
 
     /** Resolves the session named by {@code typed} (or the default one) and answers with {@code answer}. */
     List<Reply> withSession(Optional<String> typed, Asked asked, Function<Session, RichText> answer) {
+        return withSessionReply(typed, asked, s -> Reply.of(answer.apply(s)));
+    }
+
+    /** The same, for answers that are whole replies (cards). */
+    List<Reply> withSessionReply(Optional<String> typed, Asked asked, Function<Session, Reply> answer) {
         SessionResolver.Resolution resolution = resolver.resolve(typed, asked);
         if (resolution instanceof SessionResolver.Found found) {
-            return List.of(Reply.of(answer.apply(found.session())));
+            return List.of(answer.apply(found.session()));
         }
         if (resolution instanceof SessionResolver.UnknownName unknown) {
             return List.of(Reply.personal(answers.unknownSession(asked.language(), unknown.typed(), asked.catalog())));

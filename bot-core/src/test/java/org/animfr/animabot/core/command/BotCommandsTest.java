@@ -54,7 +54,7 @@ class BotCommandsTest {
     void gatheringsMarkTheNextOne() {
         String reply = fixture.ask("regroupements");
 
-        assertThat(reply).contains("Les 3 regroupements de Animacoop 7",
+        assertThat(reply).contains("Animacoop 7 — les 3 regroupements",
                 "Lancement : jeudi 4 octobre 2012 à 9 h 30, Maison des associations, Brest (passé)",
                 "jeudi 15 novembre 2012 à 9 h 30, Tiers-lieu La Coop, Montpellier",
                 "Clôture : jeudi 20 décembre 2012 à 14 h");

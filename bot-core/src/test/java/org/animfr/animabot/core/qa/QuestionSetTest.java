@@ -71,7 +71,8 @@ class QuestionSetTest {
                 if (columns.length != 2) {
                     throw new IllegalStateException("Expected question<TAB>fragments: " + row);
                 }
-                lines.add(new Line(columns[0].strip(), Arrays.stream(columns[1].split("&&")).map(String::strip).toList()));
+                List<String> expected = Arrays.stream(columns[1].split("&&")).map(String::strip).toList();
+                lines.add(new Line(columns[0].strip(), expected));
             }
             return lines;
         }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.animfr.animabot.core.chat.ChatPlatform;
 import org.animfr.animabot.core.chat.ChatPlatforms;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.Reply;
@@ -50,12 +51,24 @@ public final class BotFixture {
     }
 
     public BotFixture(Catalog data, String now) {
+        this(data, now, List.of(), Set.of());
+    }
+
+    /**
+     * The core on the two fake platforms plus {@code extra} ones (a real adapter under test), with more
+     * configured organizers.
+     */
+    public BotFixture(Catalog data, String now, List<ChatPlatform> extra, Set<PersonRef> moreOrganizers) {
         catalog = new LiveCatalog(() -> List.of(new FileReading.Read(
                 new CatalogFile("test.yaml", data.network(), data.sessions(), data.faq()))));
         catalog.reload();
         Clock clock = Clock.fixed(OffsetDateTime.parse(now).toInstant(), ZoneOffset.UTC);
         SessionAnswers answers = new SessionAnswers(MESSAGES);
-        ChatPlatforms platforms = new ChatPlatforms(List.of(platform, other));
+        List<ChatPlatform> all = new java.util.ArrayList<>(List.of(platform, other));
+        all.addAll(extra);
+        ChatPlatforms platforms = new ChatPlatforms(all);
+        Set<PersonRef> organizers = new java.util.HashSet<>(moreOrganizers);
+        organizers.add(new PersonRef("test", "organizer"));
         bot = new Bot(List.of(
                 new HelpCommand(MESSAGES), new SessionsCommand(answers), new SessionCommand(answers),
                 new GatheringsCommand(answers), new WeekCommand(answers), new RegisterCommand(answers),
@@ -63,7 +76,7 @@ public final class BotFixture {
                 new UnlinkRoomCommand(MESSAGES, links), new AnnounceCommand(MESSAGES, links, platforms),
                 new ReloadCommand(MESSAGES, catalog)),
                 SHARED_ANSWERER, MESSAGES, catalog, links, languages,
-                new Organizers(Set.of(new PersonRef("test", "organizer"))), clock);
+                new Organizers(organizers), clock);
         platform.start(bot);
         other.start(bot);
     }
@@ -78,6 +91,6 @@ public final class BotFixture {
     }
 
     public static String text(List<Reply> replies) {
-        return replies.stream().map(r -> r.body().toPlainText()).collect(Collectors.joining("\n"));
+        return replies.stream().map(Reply::toPlainText).collect(Collectors.joining("\n"));
     }
 }

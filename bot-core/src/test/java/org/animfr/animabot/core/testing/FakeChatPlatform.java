@@ -23,7 +23,7 @@ public final class FakeChatPlatform implements ChatPlatform {
     /** Something the bot sent: where, and what. {@code kind} is reply, post or direct. */
     public record Sent(String kind, String target, Reply reply) {
         public String text() {
-            return reply.body().toPlainText();
+            return reply.toPlainText();
         }
     }
 

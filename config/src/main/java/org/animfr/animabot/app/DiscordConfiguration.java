@@ -1,0 +1,25 @@
+package org.animfr.animabot.app;
+
+import java.time.Clock;
+import org.animfr.animabot.core.i18n.Messages;
+import org.animfr.animabot.core.session.LiveCatalog;
+import org.animfr.animabot.discord.DiscordChatPlatform;
+import org.animfr.animabot.discord.DiscordSettings;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Discord adapter, when a bot token is configured ({@code DISCORD_TOKEN} or {@code animabot.discord.token}). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!'${animabot.discord.token:}'.isBlank()")
+class DiscordConfiguration {
+
+    @Bean
+    DiscordChatPlatform discordChatPlatform(AnimabotProperties properties, Messages messages, LiveCatalog catalog,
+            Clock clock) {
+        AnimabotProperties.Discord discord = properties.discord();
+        DiscordSettings settings = new DiscordSettings(discord.token(), discord.restUrl(), discord.gatewayUrl(),
+                discord.organizerRole(), discord.requestsPerSecond());
+        return new DiscordChatPlatform(settings, messages, catalog, clock);
+    }
+}
