@@ -45,7 +45,7 @@ public record AnimabotProperties(
             @DefaultValue("") String restUrl,
             @DefaultValue("") String gatewayUrl,
             @DefaultValue("") String organizerRole,
-            @DefaultValue("45") int requestsPerSecond) {
+            @DefaultValue("48") int requestsPerSecond) {
         @Override
         public String toString() {
             return "Discord[restUrl=" + restUrl + ", gatewayUrl=" + gatewayUrl + ", organizerRole=" + organizerRole

@@ -83,7 +83,13 @@ class CoreConfiguration {
 
     @Bean
     QuestionAnswerer questionAnswerer(SessionAnswers answers, LiveCatalog catalog) {
-        return new QuestionAnswerer(answers).warmUp(catalog);
+        QuestionAnswerer answerer = new QuestionAnswerer(answers);
+        // the FAQ index is built on the other core while the rest starts; a question asked before it is ready
+        // builds it itself, so nothing waits on this thread
+        Thread warmUp = new Thread(() -> answerer.warmUp(catalog), "qa-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        return answerer;
     }
 
     @Bean

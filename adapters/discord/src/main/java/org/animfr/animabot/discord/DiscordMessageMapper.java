@@ -1,0 +1,143 @@
+package org.animfr.animabot.discord;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.MarkdownSanitizer;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.animfr.animabot.core.chat.Reply;
+import org.animfr.animabot.core.chat.RichText;
+
+/**
+ * Turns the core's replies into Discord messages: Markdown with every text escaped, cards as embeds, follow-ups
+ * as buttons, long texts split within Discord's limits, and never a mention that pings anyone.
+ */
+final class DiscordMessageMapper {
+    /** Button ids carry the command they run, after this prefix. */
+    static final String FOLLOW_UP_PREFIX = "anim:";
+
+    static final int MAX_CONTENT = Message.MAX_CONTENT_LENGTH;
+    private static final int MAX_BUTTONS_PER_ROW = 5;
+    private static final int MAX_BUTTON_LABEL = 80;
+    private static final int MAX_CUSTOM_ID = 100;
+    /** Zero-width, joiners, bidirectional overrides: invisible characters that can disguise text. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF\\p{Cc}&&[^\\n\\t]]");
+
+    private DiscordMessageMapper() {}
+
+    /** One or more messages for the reply, in order; buttons go with the last one. */
+    static List<MessageCreateData> messages(Reply reply) {
+        String markdown = markdown(reply.body());
+        List<MessageCreateBuilder> builders = new ArrayList<>();
+        if (reply.title() != null && markdown.length() <= MessageEmbed.DESCRIPTION_MAX_LENGTH) {
+            MessageEmbed embed = new EmbedBuilder()
+                    .setTitle(truncate(clean(reply.title()), MessageEmbed.TITLE_MAX_LENGTH))
+                    .setDescription(markdown)
+                    .build();
+            builders.add(new MessageCreateBuilder().setEmbeds(embed));
+        } else {
+            String text = reply.title() == null ? markdown : "**" + escape(reply.title()) + "**\n" + markdown;
+            for (String part : split(text, MAX_CONTENT)) {
+                builders.add(new MessageCreateBuilder().setContent(part));
+            }
+        }
+        List<Button> buttons = buttons(reply.followUps());
+        if (!buttons.isEmpty()) {
+            List<ActionRow> rows = new ArrayList<>();
+            for (int i = 0; i < buttons.size(); i += MAX_BUTTONS_PER_ROW) {
+                rows.add(ActionRow.of(buttons.subList(i, Math.min(buttons.size(), i + MAX_BUTTONS_PER_ROW))));
+            }
+            builders.get(builders.size() - 1).setComponents(rows);
+        }
+        List<MessageCreateData> messages = new ArrayList<>();
+        for (MessageCreateBuilder builder : builders) {
+            builder.setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
+            messages.add(builder.build());
+        }
+        return messages;
+    }
+
+    private static List<Button> buttons(List<Reply.FollowUp> followUps) {
+        List<Button> buttons = new ArrayList<>();
+        for (Reply.FollowUp followUp : followUps) {
+            String id = FOLLOW_UP_PREFIX + followUp.command();
+            if (id.length() <= MAX_CUSTOM_ID) {
+                buttons.add(Button.secondary(id, truncate(clean(followUp.label()), MAX_BUTTON_LABEL)));
+            }
+        }
+        return buttons;
+    }
+
+    static String markdown(RichText text) {
+        StringBuilder out = new StringBuilder();
+        for (RichText.Block block : text.blocks()) {
+            if (!out.isEmpty()) {
+                out.append('\n');
+            }
+            if (block instanceof RichText.Paragraph paragraph) {
+                out.append(spans(paragraph.spans()));
+            } else if (block instanceof RichText.BulletList list) {
+                for (int i = 0; i < list.items().size(); i++) {
+                    out.append(i == 0 ? "" : "\n").append("• ").append(spans(list.items().get(i)));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String spans(List<RichText.Span> spans) {
+        StringBuilder out = new StringBuilder();
+        for (RichText.Span span : spans) {
+            if (span instanceof RichText.Plain plain) {
+                out.append(escape(plain.text()));
+            } else if (span instanceof RichText.Bold bold) {
+                out.append("**").append(escape(bold.text())).append("**");
+            } else if (span instanceof RichText.Link link) {
+                String url = clean(link.url());
+                out.append(link.label().equals(link.url()) ? url : "[" + escape(link.label()) + "](" + url + ")");
+            }
+        }
+        return out.toString();
+    }
+
+    /** Text shown as typed: Markdown characters escaped, invisible characters removed. */
+    static String escape(String text) {
+        return MarkdownSanitizer.escape(clean(text));
+    }
+
+    private static String clean(String text) {
+        return INVISIBLE.matcher(text).replaceAll("");
+    }
+
+    /** Splits at line ends where possible so that each part fits. */
+    static List<String> split(String text, int max) {
+        List<String> parts = new ArrayList<>();
+        String rest = text;
+        while (rest.length() > max) {
+            int cut = rest.lastIndexOf('\n', max);
+            if (cut <= 0) {
+                cut = rest.lastIndexOf(' ', max);
+            }
+            if (cut <= 0) {
+                cut = max;
+            }
+            parts.add(rest.substring(0, cut));
+            rest = rest.substring(cut).stripLeading();
+        }
+        if (!rest.isEmpty() || parts.isEmpty()) {
+            parts.add(rest.isEmpty() ? "…" : rest);
+        }
+        return parts;
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

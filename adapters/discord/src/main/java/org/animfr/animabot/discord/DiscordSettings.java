@@ -1,0 +1,38 @@
+package org.animfr.animabot.discord;
+
+import java.util.Objects;
+
+/**
+ * How to reach Discord.
+ *
+ * @param token the bot token, non-blank; never logged
+ * @param restUrl the REST base URL ({@code https://discord.com/api/v10/} in production; a fake in tests)
+ * @param gatewayUrl the gateway websocket URL ({@code wss://gateway.discord.gg/})
+ * @param organizerRole members with a role of this name are organizers (besides Manage Server); null for none
+ * @param requestsPerSecond the bot's own pace for posts and direct messages; Discord allows 50 per second
+ */
+public record DiscordSettings(
+        String token, String restUrl, String gatewayUrl, String organizerRole, int requestsPerSecond) {
+    public static final String DISCORD_REST = "https://discord.com/api/v10/";
+    public static final String DISCORD_GATEWAY = "wss://gateway.discord.gg/";
+
+    public DiscordSettings {
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("A Discord bot token is required");
+        }
+        token = token.strip();
+        restUrl = restUrl == null || restUrl.isBlank() ? DISCORD_REST : restUrl;
+        gatewayUrl = gatewayUrl == null || gatewayUrl.isBlank() ? DISCORD_GATEWAY : gatewayUrl;
+        organizerRole = organizerRole == null || organizerRole.isBlank() ? null : organizerRole.strip();
+        if (requestsPerSecond < 1 || requestsPerSecond > 50) {
+            throw new IllegalArgumentException("requestsPerSecond must be between 1 and 50");
+        }
+        Objects.requireNonNull(restUrl);
+    }
+
+    @Override
+    public String toString() {
+        return "DiscordSettings[restUrl=" + restUrl + ", gatewayUrl=" + gatewayUrl + ", organizerRole="
+                + organizerRole + ", requestsPerSecond=" + requestsPerSecond + ", token=<hidden>]";
+    }
+}

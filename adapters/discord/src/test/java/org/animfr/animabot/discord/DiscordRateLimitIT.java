@@ -1,0 +1,59 @@
+package org.animfr.animabot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.animfr.animabot.core.chat.ConversationRef;
+import org.animfr.animabot.core.testing.BotFixture;
+import org.animfr.animabot.core.testing.TestCatalogs;
+import org.animfr.animabot.discord.fake.FakeDiscord;
+import org.animfr.animabot.discord.fake.Limits;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Discord far stricter than the real one (10 requests per second globally, 2 messages per channel per 5 s):
+ * the bot runs into 429s, JDA waits and retries, and still every message arrives exactly once.
+ */
+class DiscordRateLimitIT {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String ORGANIZER = "300000000000000002";
+
+    @Test
+    void anAnnouncementUnderStrictRateLimitsArrivesOnceInEveryChannel() {
+        try (FakeDiscord fake = FakeDiscord.start(new Limits(2, Duration.ofSeconds(5), 10, Duration.ofSeconds(3)))) {
+            fake.addMember(ORGANIZER, "Camille", true);
+            List<String> channels = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                String id = String.valueOf(510000000000000000L + i);
+                fake.addTextChannel(id, "salon-" + i);
+                channels.add(id);
+            }
+            DiscordChatPlatform discord = new DiscordChatPlatform(
+                    new DiscordSettings(FakeDiscord.BOT_TOKEN, fake.restBaseUrl(), fake.gatewayUrl(), null, 45),
+                    BotFixture.MESSAGES, TestCatalogs::catalog, Clock.systemUTC());
+            BotFixture core = new BotFixture(TestCatalogs.catalog(), TestCatalogs.NOW, List.of(discord), Set.of());
+            discord.start(core.bot);
+            await().atMost(WAIT).until(discord::isReady);
+            String general = fake.channelId("general");
+            channels.forEach(id -> core.links.link(new ConversationRef("discord", id), "animacoop-7"));
+            core.links.link(new ConversationRef("discord", general), "animacoop-7");
+
+            JsonNode announced = fake.slashCommand(ORGANIZER, general, "admin",
+                    Map.of("texte", "Rappel : regroupement jeudi"), "annonce").awaitFollowUp(WAIT);
+
+            assertThat(announced.get("content").asText()).contains("Annonce envoyée dans 51 salons");
+            assertThat(fake.tooManyRequestsServed()).isPositive();
+            for (String id : channels) {
+                assertThat(fake.messagesIn(id)).as(id).hasSize(1);
+            }
+            discord.stop();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.animfr.animabot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.animfr.animabot.core.chat.ConversationRef;
+import org.animfr.animabot.core.chat.DeliveryException;
+import org.animfr.animabot.core.chat.Reply;
+import org.animfr.animabot.core.testing.BotFixture;
+import org.animfr.animabot.discord.fake.FakeDiscord;
+import org.junit.jupiter.api.Test;
+
+/** A wrong token or an unreachable Discord never stops the rest of the bot. */
+class DiscordStartupIT {
+
+    @Test
+    void aWrongTokenLeavesTheAdapterRetryingWhileTheCoreKeepsAnswering() throws Exception {
+        try (FakeDiscord fake = FakeDiscord.start()) {
+            DiscordChatPlatform discord = new DiscordChatPlatform(
+                    new DiscordSettings("not-the-token", fake.restBaseUrl(), fake.gatewayUrl(), null, 45),
+                    BotFixture.MESSAGES, () -> org.animfr.animabot.core.testing.TestCatalogs.catalog(),
+                    Clock.systemUTC());
+            BotFixture core = new BotFixture(org.animfr.animabot.core.testing.TestCatalogs.catalog(),
+                    org.animfr.animabot.core.testing.TestCatalogs.NOW, List.of(discord), java.util.Set.of());
+
+            discord.start(core.bot);
+            Thread.sleep(Duration.ofSeconds(1).toMillis());
+
+            assertThat(discord.isReady()).isFalse();
+            assertThat(fake.awaitIdentified(Duration.ofMillis(100))).isFalse();
+            assertThat(core.ask("semaine 3")).contains("Animer une liste de discussion");
+            assertThatThrownBy(() -> discord.post(new ConversationRef("discord", "1"), Reply.plain("x"))
+                    .toCompletableFuture().get())
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(DeliveryException.class);
+            discord.stop();
+        }
+    }
+
+    @Test
+    void anUnreachableDiscordIsRetriedInTheBackground() throws Exception {
+        DiscordChatPlatform discord = new DiscordChatPlatform(
+                new DiscordSettings("token", "http://127.0.0.1:9/api/v10/", "ws://127.0.0.1:9/", null, 45),
+                BotFixture.MESSAGES, () -> org.animfr.animabot.core.testing.TestCatalogs.catalog(), Clock.systemUTC());
+
+        discord.start(message -> List.of());
+        Thread.sleep(500);
+
+        assertThat(discord.isReady()).isFalse();
+        discord.stop();
+    }
+
+    @Test
+    void theTokenNeverAppearsInTheSettingsText() {
+        DiscordSettings settings = new DiscordSettings("secret-token-123", null, null, null, 45);
+
+        assertThat(settings.toString()).doesNotContain("secret-token-123");
+    }
+}

@@ -1,0 +1,513 @@
+package org.animfr.animabot.discord.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import mockwebserver3.MockWebServer;
+
+/**
+ * A Discord good enough for the real JDA: one guild on 127.0.0.1 with REST and gateway on one port, Discord's rate
+ * limits enforced, and the test acting as the people who write, run slash commands and click buttons. Start it,
+ * point JDA at {@link #restBaseUrl()} and {@link #gatewayUrl()}, then observe what the bot did.
+ *
+ * <p>The default world: the guild {@link #GUILD_ID} owned by {@link #OWNER_ID} ("Owner", who manages the server),
+ * a plain member {@link #MEMBER_ID} ("Member"), the bot {@link #BOT_ID} with the usual bot permissions (not
+ * administrator), and the text channels "general", "announcements" and "off-topic". People write in French unless
+ * {@link #setLocale} says otherwise.
+ */
+public final class FakeDiscord implements AutoCloseable {
+    public static final String BOT_TOKEN = "fake-discord-bot-token";
+    public static final String BOT_ID = "200000000000000001";
+    public static final String BOT_NAME = "Animabot";
+    /** Distinct from the bot's id (as for older Discord applications), so mixing them up shows. */
+    public static final String APPLICATION_ID = "210000000000000001";
+    public static final String GUILD_ID = "100000000000000001";
+    public static final String GENERAL_CHANNEL_ID = "110000000000000001";
+    public static final String ANNOUNCEMENTS_CHANNEL_ID = "110000000000000002";
+    public static final String OFF_TOPIC_CHANNEL_ID = "110000000000000003";
+    public static final String OWNER_ID = "400000000000000001";
+    public static final String MEMBER_ID = "400000000000000002";
+    static final String BOT_ROLE_ID = "120000000000000001";
+    static final String MANAGERS_ROLE_ID = "120000000000000002";
+
+    /** MockWebServer logs every request through java.util.logging; kept here so the level setting holds. */
+    private static final java.util.logging.Logger SERVER_LOG =
+            java.util.logging.Logger.getLogger(MockWebServer.class.getName());
+    private static final Pattern USER_MENTION = Pattern.compile("<@!?(\\d+)>");
+    private static final Pattern ROLE_MENTION = Pattern.compile("<@&(\\d+)>");
+    private static final int GUILDS_INTENT = 1;
+
+    private final Limits limits;
+    private final World world = new World();
+    private final RateLimiter limiter;
+    private final FakeGateway gateway;
+    private final FakeRest rest;
+    private final MockWebServer server = new MockWebServer();
+
+    private FakeDiscord(Limits limits) {
+        this.limits = limits;
+        this.limiter = new RateLimiter(limits);
+        this.gateway = new FakeGateway(world, this::gatewayUrl);
+        this.rest = new FakeRest(world, limiter, gateway, this::gatewayUrl);
+        server.setDispatcher(rest);
+    }
+
+    /** Starts a fake Discord enforcing Discord's limits, on a free port of 127.0.0.1. */
+    public static FakeDiscord start() {
+        return start(Limits.DISCORD);
+    }
+
+    public static FakeDiscord start(Limits limits) {
+        SERVER_LOG.setLevel(Level.WARNING);
+        FakeDiscord fake = new FakeDiscord(limits);
+        try {
+            fake.server.start(InetAddress.getByName("127.0.0.1"), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fake;
+    }
+
+    @Override
+    public void close() {
+        gateway.shutdown();
+        server.close();
+    }
+
+    /** For {@code RestConfig.setBaseUrl}: {@code http://127.0.0.1:PORT/api/v10/}. */
+    public String restBaseUrl() {
+        return "http://127.0.0.1:" + server.getPort() + "/api/v10/";
+    }
+
+    /** For the session controller's gateway: {@code ws://127.0.0.1:PORT/} (JDA adds the encoding and version). */
+    public String gatewayUrl() {
+        return "ws://127.0.0.1:" + server.getPort() + "/";
+    }
+
+    // ---- the world
+
+    /** Adds a text channel to the guild; once the bot is connected, Discord tells it with CHANNEL_CREATE. */
+    public void addTextChannel(String id, String name) {
+        ObjectNode channel = world.addTextChannel(id, name);
+        if (gateway.isIdentified()) {
+            gateway.dispatch("CHANNEL_CREATE", channel, GUILDS_INTENT);
+        }
+    }
+
+    /** The id of the (first) text channel with this name. */
+    public String channelId(String name) {
+        return world.channelId(name);
+    }
+
+    /**
+     * Adds a member to the guild, creating the named roles as needed (without permissions). Managing the server
+     * comes, as on Discord, from a role: "Server Managers". Once the bot is connected, Discord sends
+     * GUILD_ROLE_CREATE, and GUILD_MEMBER_ADD only to a bot with the GUILD_MEMBERS intent.
+     */
+    public void addMember(String userId, String name, boolean manageServer, String... roleNames) {
+        World.AddedMember added = world.addMember(userId, name, manageServer, roleNames);
+        if (gateway.isIdentified()) {
+            for (ObjectNode role : added.newRoles()) {
+                ObjectNode event = World.JSON.createObjectNode().put("guild_id", GUILD_ID);
+                event.set("role", role);
+                gateway.dispatch("GUILD_ROLE_CREATE", event, GUILDS_INTENT);
+            }
+            gateway.dispatch("GUILD_MEMBER_ADD", added.member().put("guild_id", GUILD_ID),
+                    FakeGateway.GUILD_MEMBERS_INTENT);
+        }
+    }
+
+    /** The user's client language (Discord locale, e.g. "en-US"), sent with their interactions; "fr" by default. */
+    public void setLocale(String userId, String locale) {
+        world.setLocale(userId, locale);
+    }
+
+    // ---- observing the bot
+
+    /** True once the bot sent IDENTIFY and the fake answered with READY and GUILD_CREATE. */
+    public boolean awaitIdentified(Duration timeout) {
+        try {
+            return gateway.awaitIdentified(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The {@code d} of the last IDENTIFY (token, intents, properties...), null before any. */
+    public JsonNode lastIdentify() {
+        return gateway.lastIdentify();
+    }
+
+    public int identifyCount() {
+        return gateway.identifies();
+    }
+
+    public int resumeCount() {
+        return gateway.resumes();
+    }
+
+    /** The commands registered last, global ones then guild ones, as stored (the bodies plus id and version). */
+    public List<JsonNode> registeredCommands() {
+        List<JsonNode> commands = new ArrayList<>();
+        world.commands(false).forEach(commands::add);
+        world.commands(true).forEach(commands::add);
+        return commands;
+    }
+
+    /**
+     * The messages the bot posted in a channel (text or DM), oldest first: Discord's message objects plus the
+     * request's {@code allowed_mentions}. Interaction responses are not here but on their {@link Interaction}.
+     */
+    public List<JsonNode> messagesIn(String channelId) {
+        return world.posts(channelId);
+    }
+
+    /**
+     * Waits until the bot posted at least {@code count} messages in the channel and returns all of them.
+     *
+     * @throws AssertionError when they did not come in time
+     */
+    public List<JsonNode> awaitMessagesIn(String channelId, int count, Duration timeout) {
+        try {
+            List<JsonNode> messages = world.awaitPosts(channelId, count, timeout);
+            if (messages == null) {
+                throw new AssertionError("Expected " + count + " message(s) from the bot in channel " + channelId
+                        + " within " + timeout + " but got " + world.posts(channelId).size() + ". " + diagnostics());
+            }
+            return messages;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** The DM channel between the bot and this user; Discord keeps one per pair, so it exists from the start. */
+    public String dmChannelOf(String userId) {
+        return world.dmChannelOf(userId);
+    }
+
+    /** How many 429s the fake answered, per-channel and global together. */
+    public int tooManyRequestsServed() {
+        return limiter.refused();
+    }
+
+    /** Every REST call so far, in order. */
+    public List<RecordedCall> calls() {
+        return rest.calls();
+    }
+
+    /** The REST calls no route of the fake knew (each got a 404). */
+    public List<RecordedCall> unroutedCalls() {
+        return calls().stream().filter(c -> !c.routed()).toList();
+    }
+
+    // ---- acting as people
+
+    /**
+     * A person writes in a guild channel (or in their DM channel): MESSAGE_CREATE. With {@code mentionsBot}, the
+     * text starts with the bot's mention unless it already has one. As on Discord, a bot without the MESSAGE_CONTENT
+     * intent gets an empty {@code content} unless it is mentioned or in a DM, and a bot without the GUILD_MESSAGES
+     * intent gets nothing.
+     *
+     * @return the message's id
+     */
+    public String sendMessage(String userId, String channelId, String content, boolean mentionsBot) {
+        String text = mentionsBot && !content.contains("<@" + BOT_ID + ">") && !content.contains("<@!" + BOT_ID + ">")
+                ? "<@" + BOT_ID + "> " + content : content;
+        if (world.dmRecipient(channelId).isPresent()) {
+            return directMessage(userId, channelId, text);
+        }
+        if (!world.isTextChannel(channelId)) {
+            throw new IllegalArgumentException("no channel " + channelId);
+        }
+        ObjectNode message = personMessage(userId, channelId, text, true);
+        world.remember(message);
+        ObjectNode event = message.deepCopy();
+        boolean forTheBot = mentions(message, BOT_ID);
+        if (!forTheBot && !gateway.hasIntents(FakeGateway.MESSAGE_CONTENT_INTENT)) {
+            event.put("content", "");
+            event.putArray("embeds");
+            event.putArray("attachments");
+            event.putArray("components");
+        }
+        gateway.dispatch("MESSAGE_CREATE", event, FakeGateway.GUILD_MESSAGES_INTENT);
+        return message.get("id").asText();
+    }
+
+    /** A person writes to the bot directly: MESSAGE_CREATE in their DM channel, without guild. */
+    public String sendDirectMessage(String userId, String content) {
+        return directMessage(userId, world.dmChannelOf(userId), content);
+    }
+
+    /** A person runs a registered slash command; {@code options} map names to values, a Map for a subcommand. */
+    public Interaction slashCommand(String userId, String channelId, String name, Map<String, ?> options) {
+        return interact(2, userId, channelId, commandData(name, options, true), null);
+    }
+
+    /** A person runs a subcommand, e.g. {@code /admin relier session:animacoop-7}. */
+    public Interaction slashCommand(String userId, String channelId, String name, Map<String, ?> options,
+            String subcommand) {
+        return slashCommand(userId, channelId, name, Map.of(subcommand, options));
+    }
+
+    /** A person types {@code typed} in an option with autocomplete: APPLICATION_COMMAND_AUTOCOMPLETE (type 4). */
+    public Interaction autocomplete(String userId, String channelId, String name, String focusedOption, String typed,
+            Map<String, ?> otherOptions) {
+        Map<String, Object> options = new LinkedHashMap<>(otherOptions);
+        options.put(focusedOption, new Focused(typed));
+        return interact(4, userId, channelId, commandData(name, options, false), null);
+    }
+
+    /** The same, in a subcommand's option. */
+    public Interaction autocomplete(String userId, String channelId, String name, String focusedOption, String typed,
+            Map<String, ?> otherOptions, String subcommand) {
+        Map<String, Object> options = new LinkedHashMap<>(otherOptions);
+        options.put(focusedOption, new Focused(typed));
+        return interact(4, userId, channelId, commandData(name, Map.of(subcommand, options), false), null);
+    }
+
+    /**
+     * A person clicks a button: MESSAGE_COMPONENT (type 3). For a message the fake knows (the bot's posts and
+     * interaction responses), the button must exist on it; an unknown id is taken for an ephemeral message, of which
+     * Discord sends only the id and flags.
+     */
+    public Interaction clickButton(String userId, String channelId, String messageId, String customId) {
+        ObjectNode message = world.message(messageId).orElse(null);
+        if (message == null) {
+            message = World.JSON.createObjectNode().put("id", messageId).put("flags", 64);
+        } else if (!hasButton(message.path("components"), customId)) {
+            throw new IllegalArgumentException("message " + messageId + " has no button " + customId + ": "
+                    + message.path("components"));
+        }
+        ObjectNode data = World.JSON.createObjectNode().put("custom_id", customId).put("component_type", 2);
+        return interact(3, userId, channelId, data, message);
+    }
+
+    // ---- the gateway's weather
+
+    /** Closes the gateway socket with this code; JDA resumes (or identifies again) for codes it may retry. */
+    public void closeGateway(int code) {
+        gateway.close(code);
+    }
+
+    /** When true, after a RESUME the last MESSAGE_CREATE or INTERACTION_CREATE is sent again, as Discord may. */
+    public void replayOnResume(boolean replay) {
+        gateway.replayOnResume(replay);
+    }
+
+    // ---- building people's events
+
+    private String directMessage(String userId, String channelId, String content) {
+        if (!world.dmRecipient(channelId).orElseThrow().equals(userId)) {
+            throw new IllegalArgumentException("channel " + channelId + " is not the DM of " + userId);
+        }
+        ObjectNode message = personMessage(userId, channelId, content, false);
+        world.remember(message);
+        gateway.dispatch("MESSAGE_CREATE", message, FakeGateway.DIRECT_MESSAGES_INTENT);
+        return message.get("id").asText();
+    }
+
+    private ObjectNode personMessage(String userId, String channelId, String content, boolean inGuild) {
+        ObjectNode message = World.JSON.createObjectNode()
+                .put("id", World.snowflake())
+                .put("type", 0)
+                .put("channel_id", channelId);
+        if (inGuild) {
+            message.put("guild_id", GUILD_ID);
+            message.set("member", world.memberJson(userId, false));
+        }
+        message.set("author", world.userJson(userId));
+        message.put("content", content);
+        ArrayNode mentions = message.putArray("mentions");
+        Set<String> mentioned = new LinkedHashSet<>();
+        Matcher users = USER_MENTION.matcher(content);
+        while (users.find()) {
+            if (world.isMember(users.group(1)) && mentioned.add(users.group(1))) {
+                ObjectNode user = world.userJson(users.group(1));
+                if (inGuild) {
+                    user.set("member", world.memberJson(users.group(1), false));
+                }
+                mentions.add(user);
+            }
+        }
+        ArrayNode roles = message.putArray("mention_roles");
+        Matcher roleMentions = ROLE_MENTION.matcher(content);
+        while (roleMentions.find()) {
+            roles.add(roleMentions.group(1));
+        }
+        message.put("mention_everyone", false) // only people allowed to ping everyone do
+                .put("pinned", false)
+                .put("tts", false)
+                .put("timestamp", World.now())
+                .put("edited_timestamp", (String) null)
+                .put("flags", 0);
+        message.putArray("attachments");
+        message.putArray("embeds");
+        message.putArray("components");
+        return message;
+    }
+
+    private static boolean mentions(JsonNode message, String userId) {
+        for (JsonNode user : message.path("mentions")) {
+            if (user.path("id").asText().equals(userId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The value of an option being typed, for autocomplete: Discord sends the raw text, marked focused. */
+    private record Focused(String typed) {}
+
+    private ObjectNode commandData(String name, Map<String, ?> options, boolean complete) {
+        ObjectNode command = world.command(name).orElseThrow(() -> new IllegalStateException("No slash command /"
+                + name + " is registered, so Discord would not send it. Registered: "
+                + registeredCommands().stream().map(c -> c.path("name").asText()).toList()));
+        ObjectNode data = World.JSON.createObjectNode()
+                .put("id", command.get("id").asText())
+                .put("name", name)
+                .put("type", 1);
+        if (command.has("guild_id")) {
+            data.put("guild_id", command.get("guild_id").asText());
+        }
+        data.set("options", options("/" + name, command.path("options"), options, complete));
+        return data;
+    }
+
+    /** Options as Discord sends them, typed by the registered command's schema (which they must fit). */
+    private static ArrayNode options(String where, JsonNode schema, Map<String, ?> values, boolean complete) {
+        ArrayNode options = World.JSON.createArrayNode();
+        for (Map.Entry<String, ?> entry : values.entrySet()) {
+            JsonNode declared = null;
+            for (JsonNode option : schema) {
+                if (option.path("name").asText().equals(entry.getKey())) {
+                    declared = option;
+                }
+            }
+            if (declared == null) {
+                throw new IllegalArgumentException(where + " has no option " + entry.getKey() + "; it has "
+                        + names(schema));
+            }
+            int type = declared.path("type").asInt();
+            ObjectNode option = options.addObject().put("name", entry.getKey()).put("type", type);
+            if (entry.getValue() instanceof Map<?, ?> nested) {
+                if (type != 1 && type != 2) {
+                    throw new IllegalArgumentException(where + " " + entry.getKey() + " is no subcommand");
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, ?> inner = (Map<String, ?>) nested;
+                option.set("options", options(where + " " + entry.getKey(), declared.path("options"), inner,
+                        complete));
+            } else if (entry.getValue() instanceof Focused focused) {
+                option.put("value", focused.typed()).put("focused", true);
+            } else {
+                option.set("value", value(type, entry.getValue()));
+            }
+        }
+        if (complete) {
+            for (JsonNode option : schema) {
+                if (option.path("required").asBoolean() && !values.containsKey(option.path("name").asText())) {
+                    throw new IllegalArgumentException(where + " requires option " + option.path("name").asText()
+                            + "; Discord would not send the command without it");
+                }
+            }
+        }
+        return options;
+    }
+
+    private static JsonNode value(int type, Object value) {
+        return switch (type) {
+            case 4 -> LongNode.valueOf(value instanceof Number n ? n.longValue() : Long.parseLong(value.toString()));
+            case 5 -> BooleanNode.valueOf(value instanceof Boolean b ? b : Boolean.parseBoolean(value.toString()));
+            case 10 -> DoubleNode.valueOf(value instanceof Number n ? n.doubleValue()
+                    : Double.parseDouble(value.toString()));
+            default -> TextNode.valueOf(value.toString()); // strings, and ids of users, channels, roles
+        };
+    }
+
+    private static List<String> names(JsonNode options) {
+        List<String> names = new ArrayList<>();
+        options.forEach(o -> names.add(o.path("name").asText()));
+        return names;
+    }
+
+    private static boolean hasButton(JsonNode components, String customId) {
+        for (JsonNode component : components) {
+            if (customId.equals(component.path("custom_id").asText(null))
+                    || hasButton(component.path("components"), customId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Interaction interact(int type, String userId, String channelId, ObjectNode data, ObjectNode message) {
+        String id = World.snowflake();
+        String token = "fake-interaction-token-" + UUID.randomUUID();
+        Interaction interaction = new Interaction(id, token, channelId, message == null ? null
+                : message.path("id").asText(), limits.interactionDeadline(), this::diagnostics);
+        ObjectNode json = World.JSON.createObjectNode()
+                .put("id", id)
+                .put("application_id", APPLICATION_ID)
+                .put("type", type)
+                .put("token", token)
+                .put("version", 1)
+                .put("locale", world.locale(userId))
+                .put("attachment_size_limit", 10_485_760);
+        json.putArray("entitlements");
+        String dmOf = world.dmRecipient(channelId).orElse(null);
+        if (dmOf != null) {
+            if (!dmOf.equals(userId)) {
+                throw new IllegalArgumentException("channel " + channelId + " is not the DM of " + userId);
+            }
+            json.put("channel_id", channelId).put("context", 1)
+                    .put("app_permissions", Long.toString(World.BOT_PERMISSIONS));
+            json.set("channel", world.channelJson(channelId));
+            json.set("user", world.userJson(userId));
+            json.putObject("authorizing_integration_owners").put("0", "0");
+        } else {
+            if (!world.isTextChannel(channelId)) {
+                throw new IllegalArgumentException("no channel " + channelId);
+            }
+            String permissions = Long.toString(world.permissionsOf(userId));
+            json.put("guild_id", GUILD_ID).put("guild_locale", "fr").put("channel_id", channelId).put("context", 0)
+                    .put("app_permissions", Long.toString(world.permissionsOf(BOT_ID)));
+            json.putObject("guild").put("id", GUILD_ID).put("locale", "fr").putArray("features");
+            json.set("channel", world.channelJson(channelId).put("permissions", permissions));
+            json.set("member", world.memberJson(userId).put("permissions", permissions));
+            json.putObject("authorizing_integration_owners").put("0", GUILD_ID);
+        }
+        json.set("data", data);
+        if (message != null) {
+            json.set("message", message);
+        }
+        rest.register(interaction); // before the bot can answer
+        gateway.dispatch("INTERACTION_CREATE", json, 0);
+        return interaction;
+    }
+
+    private String diagnostics() {
+        List<RecordedCall> calls = calls();
+        return "Gateway: " + identifyCount() + " identify, " + resumeCount() + " resume. Last REST calls: "
+                + calls.subList(Math.max(0, calls.size() - 15), calls.size());
+    }
+}
