@@ -1,0 +1,54 @@
+package org.animfr.animabot.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.animfr.animabot.core.chat.Reply;
+import org.animfr.animabot.core.chat.RichText;
+import org.junit.jupiter.api.Test;
+
+class DiscordMessageMapperTest {
+
+    @Test
+    void aLongAnswerIsSplitIntoMessagesDiscordAccepts() {
+        String line = "Une ligne de l’annonce, assez longue pour remplir le message. ";
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 80; i++) {
+            text.append(line).append(i).append('\n');
+        }
+
+        List<MessageCreateData> messages = DiscordMessageMapper.messages(Reply.plain(text.toString()));
+
+        assertThat(messages).hasSizeGreaterThan(1);
+        assertThat(messages).allSatisfy(m -> assertThat(m.getContent().length()).isLessThanOrEqualTo(2000));
+        assertThat(String.join("\n", messages.stream().map(MessageCreateData::getContent).toList()))
+                .contains("remplir le message. 0", "remplir le message. 79");
+    }
+
+    @Test
+    void userTextIsEscapedAndStrippedOfInvisibleCharacters() {
+        String markdown = DiscordMessageMapper.markdown(RichText.plain("**gras** _it_ `code` a\u200Bb\u202Ec"));
+
+        assertThat(markdown).isEqualTo("\\*\\*gras\\*\\* \\_it\\_ \\`code\\` abc");
+    }
+
+    @Test
+    void noMessageMayMentionAnyone() {
+        MessageCreateData message = DiscordMessageMapper.messages(Reply.plain("@everyone <@123>")).get(0);
+
+        assertThat(message.getAllowedMentions()).isEmpty();
+    }
+
+    @Test
+    void aCardBecomesAnEmbedWithItsFollowUpsAsButtons() {
+        Reply card = Reply.card("Animacoop 7", RichText.plain("Du lundi 1er octobre au vendredi 28 décembre."),
+                List.of(new Reply.FollowUp("Voir les regroupements", "regroupements animacoop-7")));
+
+        MessageCreateData message = DiscordMessageMapper.messages(card).get(0);
+
+        assertThat(message.getEmbeds()).singleElement().satisfies(e -> assertThat(e.getTitle()).isEqualTo("Animacoop 7"));
+        assertThat(message.getComponents()).hasSize(1);
+        assertThat(message.getComponents().get(0).toString()).contains("anim:regroupements animacoop-7");
+    }
+}
