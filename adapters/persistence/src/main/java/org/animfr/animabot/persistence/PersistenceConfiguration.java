@@ -1,6 +1,7 @@
 package org.animfr.animabot.persistence;
 
 import java.time.Clock;
+import org.animfr.animabot.core.chat.PlatformState;
 import org.animfr.animabot.core.room.LanguagePreferences;
 import org.animfr.animabot.core.room.RoomLinks;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +20,12 @@ public class PersistenceConfiguration {
     @Bean
     public RoomLinks roomLinks(JdbcClient jdbcClient, Clock clock) {
         return new JdbcRoomLinks(jdbcClient, clock);
+    }
+
+    /** Adapters' own state (the Matrix sync token) in the {@code platform_state} table. */
+    @Bean
+    public PlatformState platformState(JdbcClient jdbcClient, Clock clock) {
+        return new JdbcPlatformState(jdbcClient, clock);
     }
 
     /** Language choices in the {@code language_preference} table. */

@@ -42,6 +42,7 @@ class PostgresPersistenceTest extends RoomLinksAndLanguagesContract {
         JdbcClient jdbc = JdbcClient.create(pool);
         jdbc.sql("DELETE FROM room_link").update();
         jdbc.sql("DELETE FROM language_preference").update();
+        jdbc.sql("DELETE FROM platform_state").update();
         return pool;
     }
 }

@@ -36,11 +36,25 @@ abstract class RoomLinksAndLanguagesContract {
     /** A database with the Flyway migrations applied and no rows. */
     protected abstract DataSource migratedEmptyDatabase();
 
+    private JdbcPlatformState state;
+
     @BeforeEach
     void createAdapters() {
         JdbcClient jdbc = JdbcClient.create(migratedEmptyDatabase());
         links = new JdbcRoomLinks(jdbc, clock);
         languages = new JdbcLanguagePreferences(jdbc, clock);
+        state = new JdbcPlatformState(jdbc, clock);
+    }
+
+    @Test
+    void aStoredSyncTokenIsReadBackAndReplaced() {
+        assertThat(state.get("matrix", "sync-token")).isEmpty();
+
+        state.put("matrix", "sync-token", "s72594_4483_1934");
+        state.put("matrix", "sync-token", "s72600_4490_1940");
+
+        assertThat(state.get("matrix", "sync-token")).contains("s72600_4490_1940");
+        assertThat(state.get("discord", "sync-token")).isEmpty();
     }
 
     @Test
