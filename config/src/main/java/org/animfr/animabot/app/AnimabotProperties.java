@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clock a fixed current time ({@code 2012-11-05T10:00:00+01:00}) for demos and tests; empty for the system clock
  * @param console the console adapter
  * @param discord the Discord adapter
+ * @param matrix the Matrix adapter
  */
 @ConfigurationProperties("animabot")
 public record AnimabotProperties(
@@ -19,7 +20,8 @@ public record AnimabotProperties(
         @DefaultValue List<String> organizers,
         @DefaultValue("") String clock,
         @DefaultValue Console console,
-        @DefaultValue Discord discord) {
+        @DefaultValue Discord discord,
+        @DefaultValue Matrix matrix) {
 
     /**
      * @param enabled {@code true}/{@code false} to force; empty: on when no other platform is configured
@@ -50,6 +52,31 @@ public record AnimabotProperties(
         public String toString() {
             return "Discord[restUrl=" + restUrl + ", gatewayUrl=" + gatewayUrl + ", organizerRole=" + organizerRole
                     + ", token=<hidden>]";
+        }
+    }
+
+    /**
+     * @param homeserver the homeserver's client API URL ({@code https://matrix.example.org}); empty: Matrix is off
+     * @param accessToken the bot account's access token (also read from {@code MATRIX_ACCESS_TOKEN})
+     * @param user the bot's user id, to log in with {@code password} when there is no token
+     * @param password the bot's password (also read from {@code MATRIX_PASSWORD})
+     * @param commandPrefix what starts a command in a room
+     * @param inviteAllowList user ids and server names whose invitations are accepted; empty: the bot's server
+     * @param organizerPowerLevel people with at least this power level in a room are organizers there
+     */
+    public record Matrix(
+            @DefaultValue("") String homeserver,
+            @DefaultValue("") String accessToken,
+            @DefaultValue("") String user,
+            @DefaultValue("") String password,
+            @DefaultValue("!anim") String commandPrefix,
+            @DefaultValue List<String> inviteAllowList,
+            @DefaultValue("50") long organizerPowerLevel) {
+        @Override
+        public String toString() {
+            return "Matrix[homeserver=" + homeserver + ", user=" + user + ", commandPrefix=" + commandPrefix
+                    + ", inviteAllowList=" + inviteAllowList + ", organizerPowerLevel=" + organizerPowerLevel
+                    + ", accessToken=<hidden>, password=<hidden>]";
         }
     }
 }

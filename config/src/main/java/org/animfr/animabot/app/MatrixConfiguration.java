@@ -1,0 +1,37 @@
+package org.animfr.animabot.app;
+
+import java.util.Optional;
+import org.animfr.animabot.core.chat.PlatformState;
+import org.animfr.animabot.core.i18n.Messages;
+import org.animfr.animabot.matrix.MatrixChatPlatform;
+import org.animfr.animabot.matrix.MatrixSettings;
+import org.animfr.animabot.matrix.SyncTokenStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Matrix adapter, when a homeserver and credentials are configured; its sync token lives in the database. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!'${animabot.matrix.homeserver:}'.isBlank()")
+class MatrixConfiguration {
+    private static final String SYNC_TOKEN = "sync-token";
+
+    @Bean
+    MatrixChatPlatform matrixChatPlatform(AnimabotProperties properties, Messages messages, PlatformState state) {
+        AnimabotProperties.Matrix matrix = properties.matrix();
+        MatrixSettings settings = new MatrixSettings(matrix.homeserver(), matrix.accessToken(), matrix.user(),
+                matrix.password(), matrix.commandPrefix(), matrix.inviteAllowList(), matrix.organizerPowerLevel());
+        SyncTokenStore syncTokens = new SyncTokenStore() {
+            @Override
+            public Optional<String> load() {
+                return state.get(MatrixChatPlatform.NAME, SYNC_TOKEN);
+            }
+
+            @Override
+            public void save(String token) {
+                state.put(MatrixChatPlatform.NAME, SYNC_TOKEN, token);
+            }
+        };
+        return new MatrixChatPlatform(settings, syncTokens, messages);
+    }
+}
