@@ -23,6 +23,7 @@ import org.animfr.animabot.core.chat.MessageHandler;
 import org.animfr.animabot.core.chat.MessageRef;
 import org.animfr.animabot.core.chat.Person;
 import org.animfr.animabot.core.chat.PersonRef;
+import org.animfr.animabot.core.chat.RecentIds;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.i18n.Language;
 import org.animfr.animabot.core.i18n.Messages;

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.IncomingMessage;
 import org.animfr.animabot.core.chat.MessageHandler;
+import org.animfr.animabot.core.chat.RecentIds;
 import org.animfr.animabot.core.chat.MessageRef;
 import org.animfr.animabot.core.chat.Person;
 import org.animfr.animabot.core.chat.PersonRef;

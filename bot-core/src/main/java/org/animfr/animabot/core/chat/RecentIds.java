@@ -1,16 +1,17 @@
-package org.animfr.animabot.discord;
+package org.animfr.animabot.core.chat;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The ids of the last events handled, so that an event Discord sends again after a resume is not answered twice.
- * Bounded; thread-safe.
+ * The ids of the last events an adapter handled, so that an event the platform delivers again (Discord after a
+ * resume, a Matrix sync replaying a batch) is answered once. Bounded: the oldest ids are forgotten first.
+ * Thread-safe.
  */
-final class RecentIds {
+public final class RecentIds {
     private final Map<String, Boolean> seen;
 
-    RecentIds(int capacity) {
+    public RecentIds(int capacity) {
         this.seen = new LinkedHashMap<>(capacity, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -20,7 +21,7 @@ final class RecentIds {
     }
 
     /** True the first time an id is seen, false afterwards. */
-    synchronized boolean firstTime(String id) {
+    public synchronized boolean firstTime(String id) {
         return seen.put(id, Boolean.TRUE) == null;
     }
 }
