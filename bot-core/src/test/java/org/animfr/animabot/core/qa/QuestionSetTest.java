@@ -48,7 +48,7 @@ class QuestionSetTest {
             if (line.outOfScope()) {
                 confidentOutOfScope++;
             }
-            System.out.printf("FAIL  %s%n      expected: %s%n      got: %s%n", line.question(),
+            System.out.printf("missed  %s%n      expected: %s%n      got: %s%n", line.question(),
                     String.join(" && ", line.expected()), reply.replace('\n', ' '));
         }
         double accuracy = (double) passed / lines.size();
