@@ -44,9 +44,9 @@ public final class QuestionAnswerer implements QuestionFeature {
     public record Understanding(Optional<String> intent, Optional<Language> language, double confidence,
             boolean next) {}
 
+    /** The index is built at the first question (or by {@link #warmUp}), for the FAQ of the catalog then. */
     public QuestionAnswerer(SessionAnswers answers) {
         this.answers = answers;
-        this.indexed = new IndexedFaq(List.of(), new IntentIndex(analyzers, IntentIndex.phrasings(List.of())));
     }
 
     /** Builds the index for the catalog's FAQ now rather than at the first question. */
@@ -110,7 +110,7 @@ public final class QuestionAnswerer implements QuestionFeature {
     /** The index for the FAQ, built again only when the FAQ changes (package-private for tests). */
     IntentIndex index(List<FaqEntry> faq) {
         IndexedFaq current = indexed;
-        if (current.faq() != faq && !current.faq().equals(faq)) {
+        if (current == null || current.faq() != faq && !current.faq().equals(faq)) {
             current = new IndexedFaq(List.copyOf(faq), new IntentIndex(analyzers, IntentIndex.phrasings(faq)));
             indexed = current;
         }
