@@ -3,7 +3,6 @@ package org.animfr.animabot.console;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,12 +187,8 @@ public final class ConsoleChatPlatform implements ChatPlatform {
     }
 
     private void printJson(Map<String, Object> object) {
-        try {
-            out.println(JSON.writeValueAsString(object));
-            out.flush();
-        } catch (RuntimeException e) {
-            throw new UncheckedIOException(new IOException("Cannot write JSON", e));
-        }
+        out.println(JSON.writeValueAsString(object));
+        out.flush();
     }
 
     @Override

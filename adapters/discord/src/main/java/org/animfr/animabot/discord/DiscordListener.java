@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
@@ -113,8 +112,8 @@ final class DiscordListener extends ListenerAdapter {
         if (!recent.firstTime(received.getId())) {
             return;
         }
-        String text = Pattern.compile("<@!?" + self.getId() + ">").matcher(received.getContentRaw()).replaceAll(" ")
-                .strip();
+        String text = received.getContentRaw().replace("<@" + self.getId() + ">", " ")
+                .replace("<@!" + self.getId() + ">", " ").strip();
         IncomingMessage message = message(event.getChannel().getId(), received.getId(), author, event.getMember(),
                 text, direct);
         worker.execute(() -> {

@@ -1,7 +1,5 @@
 package org.animfr.animabot.discord;
 
-import java.util.Objects;
-
 /**
  * How to reach Discord.
  *
@@ -27,7 +25,6 @@ public record DiscordSettings(
         if (requestsPerSecond < 1 || requestsPerSecond > 50) {
             throw new IllegalArgumentException("requestsPerSecond must be between 1 and 50");
         }
-        Objects.requireNonNull(restUrl);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.animfr.animabot.discord;
 
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -139,10 +138,10 @@ final class SlashCommands {
                     .or(() -> defaultSession(current));
             return session.map(s -> weekChoices(s, typed)).orElse(List.of());
         }
-        String key = fold(typed);
+        String key = Catalog.compact(typed);
         List<Command.Choice> choices = new ArrayList<>();
         for (Session session : current.sessions()) {
-            if (fold(session.id()).contains(key) || fold(session.name()).contains(key)) {
+            if (Catalog.compact(session.id()).contains(key) || Catalog.compact(session.name()).contains(key)) {
                 choices.add(new Command.Choice(truncate(session.name() + " (" + session.id() + ")"), session.id()));
             }
             if (choices.size() == MAX_CHOICES) {
@@ -207,11 +206,6 @@ final class SlashCommands {
             }
         }
         return Optional.empty();
-    }
-
-    private static String fold(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{Alnum}]", "");
     }
 
     private static String truncate(String text) {

@@ -1,7 +1,6 @@
 package org.animfr.animabot.core.chat;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Identifies one received message, so that a reply can be attached to it.
@@ -14,9 +13,5 @@ public record MessageRef(ConversationRef conversation, String id, String thread)
     public MessageRef {
         Objects.requireNonNull(conversation, "conversation");
         PersonRef.requireText(id, "id");
-    }
-
-    public Optional<String> threadId() {
-        return Optional.ofNullable(thread);
     }
 }

@@ -101,10 +101,8 @@ public record RichText(List<Block> blocks) {
     /** Builds rich text paragraph by paragraph. Not thread-safe. */
     public static final class Builder {
         private final List<Block> blocks = new ArrayList<>();
-        private List<Span> current;
 
         public Builder paragraph(Span... spans) {
-            current = null;
             blocks.add(new Paragraph(List.of(spans)));
             return this;
         }
@@ -114,25 +112,15 @@ public record RichText(List<Block> blocks) {
         }
 
         public Builder bullets(List<List<Span>> items) {
-            current = null;
             if (!items.isEmpty()) {
                 blocks.add(new BulletList(items));
             }
             return this;
         }
 
-        public Builder append(Span span) {
-            if (current == null) {
-                current = new ArrayList<>();
-                blocks.add(null);
-            }
-            current.add(span);
-            blocks.set(blocks.size() - 1, new Paragraph(current));
-            return this;
-        }
-
-        public Builder endParagraph() {
-            current = null;
+        /** Adds every block of another text, after those already there. */
+        public Builder then(RichText other) {
+            blocks.addAll(other.blocks());
             return this;
         }
 

@@ -47,10 +47,6 @@ public final class Messages {
         return new MessageFormat(pattern, language.locale()).format(args);
     }
 
-    public boolean has(Language language, String key) {
-        return bundles.get(language).containsKey(key);
-    }
-
     /** "jeudi 15 novembre 2012" / "Thursday 15 November 2012"; the 1st of a month is "1er" in French. */
     public String date(Language language, LocalDate date) {
         String text = dates.get(language).format(date);

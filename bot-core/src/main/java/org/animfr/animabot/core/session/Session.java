@@ -2,7 +2,6 @@ package org.animfr.animabot.core.session;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -71,9 +70,5 @@ public record Session(
 
     public boolean hasEndedBy(LocalDate date) {
         return end.isBefore(date);
-    }
-
-    public ZonedDateTime startAt(ZoneId zone) {
-        return start.atStartOfDay(zone);
     }
 }

@@ -56,7 +56,7 @@ public final class SessionAnswers {
         } else {
             text.paragraph(new Bold(s.name()), new Plain(msg(l, "session.territory", s.territory())));
         }
-        facts(l, s, now).blocks().forEach(b -> text.paragraph(((RichText.Paragraph) b).spans().toArray(Span[]::new)));
+        text.then(facts(l, s, now));
         return text.build();
     }
 
@@ -231,12 +231,8 @@ public final class SessionAnswers {
         RichText.Builder text = RichText.builder();
         text.paragraph(msg(l, offset == 0 ? "answer.week.current" : "answer.week.next", s.name(), wanted,
                 s.weekCount()));
-        week(l, s, week.get()).blocks().forEach(b -> text.paragraph(spansOf(b)));
+        text.then(week(l, s, week.get()));
         return text.build();
-    }
-
-    private static Span[] spansOf(RichText.Block block) {
-        return ((RichText.Paragraph) block).spans().toArray(Span[]::new);
     }
 
     /** "En cours (semaine 6 sur 13)", "Commence dans 12 jours", "Terminée". */
