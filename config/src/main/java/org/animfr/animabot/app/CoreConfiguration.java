@@ -3,35 +3,21 @@ package org.animfr.animabot.app;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.animfr.animabot.catalog.yaml.YamlCatalogSource;
-import org.animfr.animabot.core.chat.ChatPlatform;
+import org.animfr.animabot.core.Animabot;
 import org.animfr.animabot.core.chat.ChatPlatforms;
 import org.animfr.animabot.core.chat.PersonRef;
-import org.animfr.animabot.core.command.Bot;
-import org.animfr.animabot.core.command.CommandFeature;
-import org.animfr.animabot.core.command.HelpCommand;
-import org.animfr.animabot.core.command.LanguageCommand;
-import org.animfr.animabot.core.command.Organizers;
+import org.animfr.animabot.core.chat.spi.DaemonThreads;
+import org.animfr.animabot.core.dispatch.Dispatcher;
 import org.animfr.animabot.core.i18n.Language;
 import org.animfr.animabot.core.i18n.Messages;
-import org.animfr.animabot.core.qa.QuestionAnswerer;
-import org.animfr.animabot.core.room.AnnounceCommand;
-import org.animfr.animabot.core.room.LanguagePreferences;
-import org.animfr.animabot.core.room.LinkRoomCommand;
+import org.animfr.animabot.core.person.LanguagePreferences;
+import org.animfr.animabot.core.qa.QuestionUnderstanding;
 import org.animfr.animabot.core.room.RoomLinks;
-import org.animfr.animabot.core.room.UnlinkRoomCommand;
 import org.animfr.animabot.core.session.DataProblem;
-import org.animfr.animabot.core.session.GatheringsCommand;
 import org.animfr.animabot.core.session.LiveCatalog;
-import org.animfr.animabot.core.session.RegisterCommand;
-import org.animfr.animabot.core.session.ReloadCommand;
-import org.animfr.animabot.core.session.SessionAnswers;
-import org.animfr.animabot.core.session.SessionCommand;
-import org.animfr.animabot.core.session.SessionsCommand;
-import org.animfr.animabot.core.session.WeekCommand;
 import org.animfr.animabot.persistence.PersistenceConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** Wires the core: its features in the order help lists them, its ports to the adapters, the clock. */
+/** Wires the core to its ports (the adapters), the clock and the configured organizers; the core builds the rest. */
 @Configuration(proxyBeanMethods = false)
 @Import(PersistenceConfiguration.class)
 class CoreConfiguration {
@@ -65,16 +51,11 @@ class CoreConfiguration {
     }
 
     @Bean
-    SessionAnswers sessionAnswers(Messages messages) {
-        return new SessionAnswers(messages);
-    }
-
-    @Bean
     LiveCatalog liveCatalog(AnimabotProperties properties, Messages messages) {
         LiveCatalog catalog = new LiveCatalog(new YamlCatalogSource(properties.data()));
         LiveCatalog.ReloadReport report = catalog.reload();
         for (DataProblem problem : report.problems()) {
-            LOG.error("Session data rejected: {}", ReloadCommand.describe(messages, Language.EN, problem));
+            LOG.error("Session data rejected: {}", problem.describe(messages, Language.EN));
         }
         LOG.info("Session data: {} sessions and {} FAQ entries from {}", report.sessions(), report.faqEntries(),
                 properties.data());
@@ -82,39 +63,31 @@ class CoreConfiguration {
     }
 
     @Bean
-    QuestionAnswerer questionAnswerer(SessionAnswers answers, LiveCatalog catalog) {
-        QuestionAnswerer answerer = new QuestionAnswerer(answers);
+    QuestionUnderstanding questionUnderstanding(LiveCatalog catalog) {
+        QuestionUnderstanding understanding = new QuestionUnderstanding();
         // the FAQ index is built on the other core while the rest starts; a question asked before it is ready
         // builds it itself, so nothing waits on this thread
-        Thread warmUp = new Thread(() -> answerer.warmUp(catalog), "qa-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
-        return answerer;
+        DaemonThreads.start("qa-warm-up", () -> understanding.warmUp(catalog.get().faq()));
+        return understanding;
+    }
+
+    /** The running platforms: empty here, each joins when {@link PlatformRunner} starts it. */
+    @Bean
+    ChatPlatforms chatPlatforms() {
+        return new ChatPlatforms();
     }
 
     @Bean
-    ChatPlatforms chatPlatforms(List<ChatPlatform> platforms) {
-        return new ChatPlatforms(platforms);
-    }
-
-    @Bean
-    Bot bot(SessionAnswers answers, Messages messages, LiveCatalog catalog, RoomLinks links,
-            LanguagePreferences languages, ChatPlatforms platforms, QuestionAnswerer questions,
-            AnimabotProperties properties, Clock clock) {
-        List<CommandFeature> features = List.of(
-                new HelpCommand(messages),
-                new SessionsCommand(answers),
-                new SessionCommand(answers),
-                new GatheringsCommand(answers),
-                new WeekCommand(answers),
-                new RegisterCommand(answers),
-                new LanguageCommand(messages, languages),
-                new LinkRoomCommand(answers, links),
-                new UnlinkRoomCommand(messages, links),
-                new AnnounceCommand(messages, links, platforms),
-                new ReloadCommand(messages, catalog));
+    Animabot animabot(LiveCatalog catalog, RoomLinks links, LanguagePreferences languages, ChatPlatforms platforms,
+            AnimabotProperties properties, Clock clock, Messages messages, QuestionUnderstanding understanding) {
         Set<PersonRef> organizers = properties.organizers().stream().map(PersonRef::parse)
                 .collect(Collectors.toSet());
-        return new Bot(features, questions, messages, catalog, links, languages, new Organizers(organizers), clock);
+        return new Animabot(new Animabot.Ports(catalog, links, languages, platforms, organizers, clock), messages,
+                understanding);
+    }
+
+    @Bean
+    Dispatcher dispatcher(Animabot animabot) {
+        return animabot.dispatcher();
     }
 }

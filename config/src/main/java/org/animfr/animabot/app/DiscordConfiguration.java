@@ -1,8 +1,7 @@
 package org.animfr.animabot.app;
 
-import java.time.Clock;
+import org.animfr.animabot.core.Animabot;
 import org.animfr.animabot.core.i18n.Messages;
-import org.animfr.animabot.core.session.LiveCatalog;
 import org.animfr.animabot.discord.DiscordChatPlatform;
 import org.animfr.animabot.discord.DiscordSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -15,11 +14,10 @@ import org.springframework.context.annotation.Configuration;
 class DiscordConfiguration {
 
     @Bean
-    DiscordChatPlatform discordChatPlatform(AnimabotProperties properties, Messages messages, LiveCatalog catalog,
-            Clock clock) {
+    DiscordChatPlatform discordChatPlatform(AnimabotProperties properties, Animabot animabot, Messages messages) {
         AnimabotProperties.Discord discord = properties.discord();
         DiscordSettings settings = new DiscordSettings(discord.token(), discord.restUrl(), discord.gatewayUrl(),
                 discord.organizerRole(), discord.requestsPerSecond());
-        return new DiscordChatPlatform(settings, messages, catalog, clock);
+        return new DiscordChatPlatform(settings, animabot.commands().specs(), animabot.completions(), messages);
     }
 }

@@ -1,8 +1,7 @@
 package org.animfr.animabot.app;
 
 import java.util.Optional;
-import org.animfr.animabot.core.chat.PlatformState;
-import org.animfr.animabot.core.i18n.Messages;
+import org.animfr.animabot.core.chat.spi.PlatformState;
 import org.animfr.animabot.matrix.MatrixChatPlatform;
 import org.animfr.animabot.matrix.MatrixSettings;
 import org.animfr.animabot.matrix.SyncTokenStore;
@@ -17,7 +16,7 @@ class MatrixConfiguration {
     private static final String SYNC_TOKEN = "sync-token";
 
     @Bean
-    MatrixChatPlatform matrixChatPlatform(AnimabotProperties properties, Messages messages, PlatformState state) {
+    MatrixChatPlatform matrixChatPlatform(AnimabotProperties properties, PlatformState state) {
         AnimabotProperties.Matrix matrix = properties.matrix();
         MatrixSettings settings = new MatrixSettings(matrix.homeserver(), matrix.accessToken(), matrix.user(),
                 matrix.password(), matrix.commandPrefix(), matrix.inviteAllowList(), matrix.organizerPowerLevel());
@@ -32,6 +31,6 @@ class MatrixConfiguration {
                 state.put(MatrixChatPlatform.NAME, SYNC_TOKEN, token);
             }
         };
-        return new MatrixChatPlatform(settings, syncTokens, messages);
+        return new MatrixChatPlatform(settings, syncTokens);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.animfr.animabot.console.ConsoleChatPlatform;
 import org.animfr.animabot.core.chat.ChatPlatforms;
-import org.animfr.animabot.core.chat.PlatformState;
+import org.animfr.animabot.core.chat.spi.PlatformState;
 import org.animfr.animabot.matrix.MatrixChatPlatform;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

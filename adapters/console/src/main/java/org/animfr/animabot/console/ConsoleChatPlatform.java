@@ -11,18 +11,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.animfr.animabot.core.chat.ChatPlatform;
 import org.animfr.animabot.core.chat.ConversationRef;
+import org.animfr.animabot.core.chat.DeliveryException;
 import org.animfr.animabot.core.chat.IncomingMessage;
 import org.animfr.animabot.core.chat.MessageHandler;
 import org.animfr.animabot.core.chat.MessageRef;
 import org.animfr.animabot.core.chat.Person;
 import org.animfr.animabot.core.chat.PersonRef;
+import org.animfr.animabot.core.chat.PlatformStatus;
 import org.animfr.animabot.core.chat.Reply;
+import org.animfr.animabot.core.chat.spi.DaemonThreads;
+import org.animfr.animabot.core.chat.spi.TextSanitizer;
 import org.animfr.animabot.core.i18n.Language;
 import org.animfr.animabot.core.i18n.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +41,7 @@ public final class ConsoleChatPlatform implements ChatPlatform {
     public static final String NAME = "console";
     public static final ConversationRef CONVERSATION = new ConversationRef(NAME, NAME);
 
-    private static final Logger LOG = Logger.getLogger(ConsoleChatPlatform.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleChatPlatform.class);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final BufferedReader in;
@@ -49,6 +53,7 @@ public final class ConsoleChatPlatform implements ChatPlatform {
     private final CountDownLatch endOfInput = new CountDownLatch(1);
     private final Object output = new Object();
     private volatile boolean stopped;
+    private volatile PlatformStatus status = PlatformStatus.STARTING;
     private Thread reader;
     /** The replies of the line being handled, collected for its JSON object; null between lines. */
     private List<String> collecting;
@@ -72,9 +77,8 @@ public final class ConsoleChatPlatform implements ChatPlatform {
         if (reader != null) {
             throw new IllegalStateException("Console already started");
         }
-        reader = new Thread(() -> readLines(handler), "console-input");
-        reader.setDaemon(true);
-        reader.start();
+        status = PlatformStatus.CONNECTED;
+        reader = DaemonThreads.start("console-input", () -> readLines(handler));
     }
 
     /** Blocks until the input ends (end of file, or the console is stopped). */
@@ -97,9 +101,10 @@ public final class ConsoleChatPlatform implements ChatPlatform {
             }
         } catch (IOException e) {
             if (!stopped) {
-                LOG.log(Level.WARNING, "Console input failed", e);
+                LOG.warn("Console input failed", e);
             }
         } finally {
+            status = PlatformStatus.STOPPED;
             endOfInput.countDown();
         }
     }
@@ -111,18 +116,19 @@ public final class ConsoleChatPlatform implements ChatPlatform {
                 new Person(new PersonRef(NAME, parsed.speaker()), parsed.speaker()), parsed.text(), true,
                 false, clock.instant());
         synchronized (output) {
+            // what the bot posts here while answering the line (an announcement to this conversation) belongs to
+            // the line's answer; the next line is read only once this one is answered, so piped questions keep
+            // their order
             collecting = new ArrayList<>();
             try {
                 List<Reply> replies;
                 try {
-                    replies = handler.handle(message);
+                    replies = handler.handle(message).toCompletableFuture().join();
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "The bot failed on a console line", e);
-                    replies = List.of(Reply.plain(messages.get(options.language(), "error.internal")));
+                    LOG.warn("The bot failed on a console line", e);
+                    replies = List.of();
                 }
-                for (Reply reply : replies) {
-                    reply(ref, reply);
-                }
+                replies.forEach(reply -> say(null, reply, null));
                 if (options.jsonLines()) {
                     printJson(Map.of("speaker", parsed.speaker(), "text", parsed.text(), "replies", collecting));
                 }
@@ -133,15 +139,10 @@ public final class ConsoleChatPlatform implements ChatPlatform {
     }
 
     @Override
-    public CompletionStage<Void> reply(MessageRef inReplyTo, Reply reply) {
-        return say(null, reply, null);
-    }
-
-    @Override
     public CompletionStage<Void> post(ConversationRef conversation, Reply message) {
         if (!conversation.equals(CONVERSATION)) {
-            return CompletableFuture.failedFuture(new org.animfr.animabot.core.chat.DeliveryException(
-                    "The console has only the conversation " + CONVERSATION));
+            return CompletableFuture.failedFuture(
+                    new DeliveryException("The console has only the conversation " + CONVERSATION));
         }
         return say(null, message, "conversation");
     }
@@ -149,14 +150,14 @@ public final class ConsoleChatPlatform implements ChatPlatform {
     @Override
     public CompletionStage<Void> sendDirect(PersonRef person, Reply message) {
         if (!person.platform().equals(NAME)) {
-            return CompletableFuture.failedFuture(new org.animfr.animabot.core.chat.DeliveryException(
-                    "Not a console person: " + person));
+            return CompletableFuture.failedFuture(new DeliveryException("Not a console person: " + person));
         }
         return say(person.id(), message, "person");
     }
 
     private CompletionStage<Void> say(String directTo, Reply reply, String outsideLineKey) {
-        String text = reply.toPlainText();
+        // what people typed is printed back: no escape sequence may reach the terminal
+        String text = TextSanitizer.clean(reply.toPlainText());
         synchronized (output) {
             if (collecting != null) {
                 collecting.add(directTo == null ? text
@@ -192,8 +193,14 @@ public final class ConsoleChatPlatform implements ChatPlatform {
     }
 
     @Override
+    public PlatformStatus status() {
+        return status;
+    }
+
+    @Override
     public void stop() {
         stopped = true;
+        status = PlatformStatus.STOPPED;
         endOfInput.countDown();
     }
 

@@ -1,19 +1,19 @@
 package org.animfr.animabot.discord;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
@@ -24,11 +24,14 @@ import org.animfr.animabot.core.chat.ChatPlatform;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.DeliveryException;
 import org.animfr.animabot.core.chat.MessageHandler;
-import org.animfr.animabot.core.chat.MessageRef;
 import org.animfr.animabot.core.chat.PersonRef;
+import org.animfr.animabot.core.chat.PlatformStatus;
 import org.animfr.animabot.core.chat.Reply;
+import org.animfr.animabot.core.chat.spi.Backoff;
+import org.animfr.animabot.core.chat.spi.DaemonThreads;
+import org.animfr.animabot.core.dispatch.CommandSpec;
+import org.animfr.animabot.core.dispatch.Completions;
 import org.animfr.animabot.core.i18n.Messages;
-import org.animfr.animabot.core.session.Catalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,18 +48,27 @@ public final class DiscordChatPlatform implements ChatPlatform {
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
 
     private final DiscordSettings settings;
-    private final Messages messages;
     private final SlashCommands slashCommands;
+    /** Built at once, so that a command Discord would refuse stops the start-up instead of every connection. */
+    private final List<SlashCommandData> definitions;
     private final Pacer pacer;
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(daemon("discord-send"));
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(DaemonThreads.named("discord-send"));
     private volatile JDA jda;
     private volatile boolean stopped;
+    private volatile PlatformStatus failure;
     private Thread connector;
+    private DiscordListener listener;
 
-    public DiscordChatPlatform(DiscordSettings settings, Messages messages, Supplier<Catalog> catalog, Clock clock) {
+    /**
+     * @param commands the bot's commands, registered as slash commands
+     * @param completions where autocomplete finds its suggestions
+     * @param messages the commands' and options' descriptions
+     */
+    public DiscordChatPlatform(DiscordSettings settings, List<CommandSpec> commands, Completions completions,
+            Messages messages) {
         this.settings = settings;
-        this.messages = messages;
-        this.slashCommands = new SlashCommands(messages, catalog, clock);
+        this.slashCommands = new SlashCommands(commands, completions, messages);
+        this.definitions = slashCommands.definitions();
         this.pacer = new Pacer(settings.requestsPerSecond());
         // echoed user text must never ping anyone, whatever a feature puts in a reply
         MessageRequest.setDefaultMentions(List.of());
@@ -72,44 +84,50 @@ public final class DiscordChatPlatform implements ChatPlatform {
         if (connector != null) {
             throw new IllegalStateException("Discord already started");
         }
-        DiscordListener listener = new DiscordListener(handler, slashCommands, settings.organizerRole(), messages);
-        connector = new Thread(() -> connectWithRetries(listener), "discord-connect");
-        connector.setDaemon(true);
-        connector.start();
+        listener = new DiscordListener(handler, slashCommands, settings.organizerRole());
+        connector = DaemonThreads.start("discord-connect", () -> connectWithRetries(listener));
     }
 
-    /** True once JDA is connected and the commands are registered. */
-    public boolean isReady() {
+    @Override
+    public PlatformStatus status() {
+        if (stopped) {
+            return PlatformStatus.STOPPED;
+        }
         JDA current = jda;
-        return current != null && current.getStatus() == JDA.Status.CONNECTED;
+        if (current == null) {
+            PlatformStatus failed = failure;
+            return failed == null ? PlatformStatus.STARTING : failed;
+        }
+        JDA.Status status = current.getStatus();
+        return status == JDA.Status.CONNECTED ? PlatformStatus.CONNECTED
+                : PlatformStatus.reconnecting("Discord gateway: " + status.name().toLowerCase(Locale.ROOT));
     }
 
     private void connectWithRetries(DiscordListener listener) {
-        Duration wait = FIRST_RETRY;
+        Backoff backoff = new Backoff(FIRST_RETRY, LONGEST_RETRY);
         while (!stopped) {
+            Duration wait = backoff.next();
             try {
                 JDA connected = connect(listener);
-                connected.updateCommands().addCommands(slashCommands.definitions()).complete();
+                connected.updateCommands().addCommands(definitions).complete();
                 jda = connected;
                 LOG.info("Discord connected as {} in {} servers; slash commands registered",
                         connected.getSelfUser().getName(), connected.getGuilds().size());
                 return;
             } catch (InvalidTokenException e) {
+                failure = PlatformStatus.failing("Discord refused the bot token");
                 LOG.error("Discord refused the bot token (check DISCORD_TOKEN); retrying in {} s", wait.toSeconds());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                failure = PlatformStatus.failing("Cannot reach Discord at " + settings.restUrl() + ": " + e);
                 LOG.error("Cannot reach Discord at {} ({}); retrying in {} s", settings.restUrl(), e.toString(),
                         wait.toSeconds());
             }
-            try {
-                Thread.sleep(wait.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!Backoff.pause(wait)) {
                 return;
             }
-            wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
         }
     }
 
@@ -138,13 +156,8 @@ public final class DiscordChatPlatform implements ChatPlatform {
     }
 
     @Override
-    public CompletionStage<Void> reply(MessageRef inReplyTo, Reply reply) {
-        return send(current -> channel(current, inReplyTo.conversation().id()), reply, inReplyTo.id());
-    }
-
-    @Override
     public CompletionStage<Void> post(ConversationRef conversation, Reply message) {
-        return send(current -> channel(current, conversation.id()), message, null);
+        return send(current -> channel(current, conversation.id()), message);
     }
 
     @Override
@@ -156,10 +169,10 @@ public final class DiscordChatPlatform implements ChatPlatform {
             } finally {
                 slot.release();
             }
-        }, message, null);
+        }, message);
     }
 
-    private CompletionStage<Void> send(Function<JDA, MessageChannel> target, Reply reply, String replyTo) {
+    private CompletionStage<Void> send(Function<JDA, MessageChannel> target, Reply reply) {
         JDA current = jda;
         if (current == null || stopped) {
             return CompletableFuture.failedFuture(new DeliveryException("Discord is not connected"));
@@ -170,11 +183,7 @@ public final class DiscordChatPlatform implements ChatPlatform {
             CompletableFuture<?> last = CompletableFuture.completedFuture(null);
             for (MessageCreateData part : parts) {
                 Pacer.Slot slot = acquire();
-                var action = channel.sendMessage(part);
-                if (replyTo != null) {
-                    action = action.setMessageReference(replyTo).mentionRepliedUser(false);
-                }
-                CompletableFuture<Message> sent = action.submit();
+                CompletableFuture<Message> sent = channel.sendMessage(part).submit();
                 sent.whenComplete((message, error) -> slot.release());
                 last = last.thenCompose(x -> sent);
             }
@@ -225,6 +234,9 @@ public final class DiscordChatPlatform implements ChatPlatform {
         if (connector != null) {
             connector.interrupt();
         }
+        if (listener != null) {
+            listener.stop();
+        }
         sender.shutdown();
     }
 
@@ -232,13 +244,4 @@ public final class DiscordChatPlatform implements ChatPlatform {
     JDA jda() {
         return jda;
     }
-
-    static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
 }

@@ -2,6 +2,10 @@ package org.animfr.animabot.discord;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import net.dv8tion.jda.api.Permission;
@@ -16,22 +20,23 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.animfr.animabot.core.chat.CommandCall;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.IncomingMessage;
 import org.animfr.animabot.core.chat.MessageHandler;
 import org.animfr.animabot.core.chat.MessageRef;
 import org.animfr.animabot.core.chat.Person;
 import org.animfr.animabot.core.chat.PersonRef;
-import org.animfr.animabot.core.chat.RecentIds;
 import org.animfr.animabot.core.chat.Reply;
-import org.animfr.animabot.core.i18n.Language;
-import org.animfr.animabot.core.i18n.Messages;
+import org.animfr.animabot.core.chat.spi.DaemonThreads;
+import org.animfr.animabot.core.chat.spi.RecentIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maps Discord's events to the core: slash commands, autocomplete, follow-up buttons, and messages that mention
- * the bot or are sent to it directly. Events Discord sends again (after a resume) are answered once.
+ * Maps Discord's events to the core: slash commands and follow-up buttons as already parsed commands with the
+ * person's Discord language, autocomplete from the commands' parameters, and messages that mention the bot or are
+ * sent to it directly as text. Events Discord sends again (after a resume) are answered once.
  */
 final class DiscordListener extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordListener.class);
@@ -40,16 +45,14 @@ final class DiscordListener extends ListenerAdapter {
     private final MessageHandler handler;
     private final SlashCommands slashCommands;
     private final String organizerRole;
-    private final Messages messages;
     private final RecentIds recent = new RecentIds(REMEMBERED_EVENTS);
     /** One thread: messages are answered in the order they came, off JDA's event thread. */
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(DiscordChatPlatform.daemon("discord-bot"));
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("discord-bot"));
 
-    DiscordListener(MessageHandler handler, SlashCommands slashCommands, String organizerRole, Messages messages) {
+    DiscordListener(MessageHandler handler, SlashCommands slashCommands, String organizerRole) {
         this.handler = handler;
         this.slashCommands = slashCommands;
         this.organizerRole = organizerRole;
-        this.messages = messages;
     }
 
     @Override
@@ -57,15 +60,21 @@ final class DiscordListener extends ListenerAdapter {
         if (!recent.firstTime(event.getId())) {
             return;
         }
-        String text = SlashCommands.toText(event.getName(), event.getSubcommandName(),
-                SlashCommands.OptionLookup.of(event::getOption), isEnglish(event.getUserLocale()));
-        IncomingMessage message = message(event.getChannelId(), event.getId(), event.getUser(), event.getMember(),
-                text, !event.isFromGuild());
-        boolean slow = event.getName().equals(SlashCommands.ADMIN);
-        if (slow) {
-            // an announcement can take longer than the 3 seconds Discord waits for an answer
+        Optional<CommandCall> call = slashCommands.call(event.getName(), event.getSubcommandName(), event::getOption);
+        MessageRef ref = ref(event.getChannelId(), event.getId());
+        Person person = person(event.getUser(), event.getMember());
+        Locale locale = locale(event.getUserLocale());
+        IncomingMessage message = call
+                .map(c -> IncomingMessage.command(ref, person, c, !event.isFromGuild(), isOrganizer(event.getMember()),
+                        Instant.now(), locale))
+                .orElseGet(() -> new IncomingMessage(ref, person,
+                        Optional.ofNullable(event.getOption(SlashCommands.TEXT)).map(o -> o.getAsString()).orElse(""),
+                        !event.isFromGuild(), isOrganizer(event.getMember()), Instant.now(), null, locale));
+        if (event.getName().equals(SlashCommands.ADMIN)) {
+            // organizer commands may take long (a reload reads files, an announcement waits for every room):
+            // acknowledged privately at once, answered when done
             event.deferReply(true).queue();
-            worker.execute(() -> answerLater(event, message));
+            worker.execute(() -> handle(message).thenAccept(replies -> followUp(event, replies)));
         } else {
             answer(event, handle(message));
         }
@@ -74,8 +83,9 @@ final class DiscordListener extends ListenerAdapter {
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
         try {
-            event.replyChoices(slashCommands.complete(event.getFocusedOption().getName(),
-                    event.getFocusedOption().getValue(), SlashCommands.OptionLookup.of(event::getOption))).queue();
+            event.replyChoices(slashCommands.complete(event.getName(), event.getSubcommandName(),
+                    event.getFocusedOption().getName(), event.getFocusedOption().getValue(), event::getOption))
+                    .queue();
         } catch (RuntimeException e) {
             LOG.warn("Autocomplete failed for /{}", event.getName(), e);
             event.replyChoices(List.of()).queue();
@@ -88,12 +98,20 @@ final class DiscordListener extends ListenerAdapter {
         if (!id.startsWith(DiscordMessageMapper.FOLLOW_UP_PREFIX) || !recent.firstTime(event.getId())) {
             return;
         }
-        String command = "/" + id.substring(DiscordMessageMapper.FOLLOW_UP_PREFIX.length());
-        IncomingMessage message = message(event.getChannelId(), event.getId(), event.getUser(), event.getMember(),
-                command, !event.isFromGuild());
-        List<Reply> replies = handle(message).stream()
-                .map(r -> new Reply(r.body(), Reply.Visibility.PERSONAL, r.title(), r.followUps())).toList();
-        answer(event, replies);
+        String carried = id.substring(DiscordMessageMapper.FOLLOW_UP_PREFIX.length());
+        MessageRef ref = ref(event.getChannelId(), event.getId());
+        Person person = person(event.getUser(), event.getMember());
+        boolean direct = !event.isFromGuild();
+        boolean organizer = isOrganizer(event.getMember());
+        Locale locale = locale(event.getUserLocale());
+        // buttons posted by versions before language-neutral ids carry the command as French text
+        IncomingMessage message = CommandCall.fromId(carried)
+                .map(call -> IncomingMessage.command(ref, person, call, direct, organizer, Instant.now(), locale))
+                .orElseGet(() -> new IncomingMessage(ref, person, "/" + carried, direct, organizer, Instant.now(),
+                        null, locale));
+        // a button's answer concerns whoever clicked, not the whole channel
+        answer(event, handle(message).thenApply(replies -> replies.stream()
+                .map(r -> new Reply(r.body(), Reply.Visibility.PERSONAL, r.title(), r.followUps())).toList()));
     }
 
     @Override
@@ -114,24 +132,25 @@ final class DiscordListener extends ListenerAdapter {
         }
         String text = received.getContentRaw().replace("<@" + self.getId() + ">", " ")
                 .replace("<@!" + self.getId() + ">", " ").strip();
-        IncomingMessage message = message(event.getChannel().getId(), received.getId(), author, event.getMember(),
-                text, direct);
-        worker.execute(() -> {
-            for (Reply reply : handle(message)) {
+        IncomingMessage message = new IncomingMessage(ref(event.getChannel().getId(), received.getId()),
+                person(author, event.getMember()), text, direct, isOrganizer(event.getMember()), Instant.now());
+        worker.execute(() -> handle(message).thenAccept(replies -> {
+            for (Reply reply : replies) {
                 for (MessageCreateData part : DiscordMessageMapper.messages(reply)) {
                     received.reply(part).mentionRepliedUser(false).queue(null,
                             error -> LOG.warn("Could not answer a message in {}", event.getChannel().getId(), error));
                 }
             }
-        });
+        }));
     }
 
-    private IncomingMessage message(String channelId, String eventId, User user, Member member, String text,
-            boolean direct) {
-        MessageRef ref = new MessageRef(new ConversationRef(DiscordChatPlatform.NAME, channelId), eventId, null);
+    private static MessageRef ref(String channelId, String eventId) {
+        return new MessageRef(new ConversationRef(DiscordChatPlatform.NAME, channelId), eventId, null);
+    }
+
+    private static Person person(User user, Member member) {
         String name = member != null ? member.getEffectiveName() : user.getEffectiveName();
-        return new IncomingMessage(ref, new Person(new PersonRef(DiscordChatPlatform.NAME, user.getId()), name), text,
-                direct, isOrganizer(member), Instant.now());
+        return new Person(new PersonRef(DiscordChatPlatform.NAME, user.getId()), name);
     }
 
     /** Manage Server, or the configured organizers' role; configured ids are checked by the core. */
@@ -146,19 +165,32 @@ final class DiscordListener extends ListenerAdapter {
                 && member.getRoles().stream().anyMatch(role -> role.getName().equalsIgnoreCase(organizerRole));
     }
 
-    private List<Reply> handle(IncomingMessage message) {
+    /** The core never fails; a handler that does anyway is logged, and the person gets no answer to that event. */
+    private CompletionStage<List<Reply>> handle(IncomingMessage message) {
         try {
-            return handler.handle(message);
+            return handler.handle(message).exceptionally(error -> {
+                LOG.warn("The bot failed on a Discord message in {}", message.conversation(), error);
+                return List.of();
+            });
         } catch (RuntimeException e) {
             LOG.warn("The bot failed on a Discord message in {}", message.conversation(), e);
-            return List.of(Reply.personal(org.animfr.animabot.core.chat.RichText.plain(
-                    messages.get(Language.FR, "error.internal"))));
+            return CompletableFuture.completedFuture(List.of());
         }
     }
 
-    private void answer(IReplyCallback event, List<Reply> replies) {
+    /**
+     * Answers an interaction: at once when the answer is ready (Discord waits three seconds for it); otherwise it
+     * acknowledges privately and follows up when the answer comes.
+     */
+    private void answer(IReplyCallback event, CompletionStage<List<Reply>> answer) {
+        CompletableFuture<List<Reply>> replies = answer.toCompletableFuture();
+        if (!replies.isDone()) {
+            event.deferReply(true).queue();
+            replies.thenAccept(later -> followUp(event, later));
+            return;
+        }
         boolean first = true;
-        for (Reply reply : replies) {
+        for (Reply reply : replies.join()) {
             boolean ephemeral = reply.visibility() == Reply.Visibility.PERSONAL;
             for (MessageCreateData part : DiscordMessageMapper.messages(reply)) {
                 if (first) {
@@ -171,15 +203,19 @@ final class DiscordListener extends ListenerAdapter {
         }
     }
 
-    private void answerLater(SlashCommandInteractionEvent event, IncomingMessage message) {
-        for (Reply reply : handle(message)) {
+    private static void followUp(IReplyCallback event, List<Reply> replies) {
+        for (Reply reply : replies) {
             for (MessageCreateData part : DiscordMessageMapper.messages(reply)) {
                 event.getHook().sendMessage(part).setEphemeral(true).queue();
             }
         }
     }
 
-    private static boolean isEnglish(DiscordLocale locale) {
-        return locale != null && locale.getLocale().startsWith("en");
+    private static Locale locale(DiscordLocale locale) {
+        return locale == null || locale == DiscordLocale.UNKNOWN ? null : Locale.forLanguageTag(locale.getLocale());
+    }
+
+    void stop() {
+        worker.shutdown();
     }
 }

@@ -3,32 +3,29 @@ package org.animfr.animabot.discord;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.regex.Pattern;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
-import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.RichText;
+import org.animfr.animabot.core.chat.spi.TextSanitizer;
 
 /**
  * Turns the core's replies into Discord messages: Markdown with every text escaped, cards as embeds, follow-ups
  * as buttons, long texts split within Discord's limits, and never a mention that pings anyone.
  */
 final class DiscordMessageMapper {
-    /** Button ids carry the command they run, after this prefix. */
+    /** Button ids carry the command they run ({@link org.animfr.animabot.core.chat.CommandCall#toId()}), after this prefix. */
     static final String FOLLOW_UP_PREFIX = "anim:";
 
     static final int MAX_CONTENT = Message.MAX_CONTENT_LENGTH;
     private static final int MAX_BUTTONS_PER_ROW = 5;
     private static final int MAX_BUTTON_LABEL = 80;
     private static final int MAX_CUSTOM_ID = 100;
-    /** Zero-width, joiners, bidirectional overrides: invisible characters that can disguise text. */
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF\\p{Cc}&&[^\\n\\t]]");
 
     private DiscordMessageMapper() {}
 
@@ -38,12 +35,13 @@ final class DiscordMessageMapper {
         List<MessageCreateBuilder> builders = new ArrayList<>();
         if (reply.title() != null && markdown.length() <= MessageEmbed.DESCRIPTION_MAX_LENGTH) {
             MessageEmbed embed = new EmbedBuilder()
-                    .setTitle(truncate(clean(reply.title()), MessageEmbed.TITLE_MAX_LENGTH))
+                    .setTitle(truncate(TextSanitizer.clean(reply.title()), MessageEmbed.TITLE_MAX_LENGTH))
                     .setDescription(markdown)
                     .build();
             builders.add(new MessageCreateBuilder().setEmbeds(embed));
         } else {
-            String text = reply.title() == null ? markdown : "**" + escape(reply.title()) + "**\n" + markdown;
+            String text = reply.title() == null ? markdown
+                    : MarkdownRenderer.INSTANCE.bold(reply.title()) + "\n" + markdown;
             for (String part : split(text, MAX_CONTENT)) {
                 builders.add(new MessageCreateBuilder().setContent(part));
             }
@@ -67,53 +65,16 @@ final class DiscordMessageMapper {
     private static List<Button> buttons(List<Reply.FollowUp> followUps) {
         List<Button> buttons = new ArrayList<>();
         for (Reply.FollowUp followUp : followUps) {
-            String id = FOLLOW_UP_PREFIX + followUp.command();
+            String id = FOLLOW_UP_PREFIX + followUp.call().toId();
             if (id.length() <= MAX_CUSTOM_ID) {
-                buttons.add(Button.secondary(id, truncate(clean(followUp.label()), MAX_BUTTON_LABEL)));
+                buttons.add(Button.secondary(id, truncate(TextSanitizer.clean(followUp.label()), MAX_BUTTON_LABEL)));
             }
         }
         return buttons;
     }
 
     static String markdown(RichText text) {
-        StringBuilder out = new StringBuilder();
-        for (RichText.Block block : text.blocks()) {
-            if (!out.isEmpty()) {
-                out.append('\n');
-            }
-            if (block instanceof RichText.Paragraph paragraph) {
-                out.append(spans(paragraph.spans()));
-            } else if (block instanceof RichText.BulletList list) {
-                for (int i = 0; i < list.items().size(); i++) {
-                    out.append(i == 0 ? "" : "\n").append("• ").append(spans(list.items().get(i)));
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    private static String spans(List<RichText.Span> spans) {
-        StringBuilder out = new StringBuilder();
-        for (RichText.Span span : spans) {
-            if (span instanceof RichText.Plain plain) {
-                out.append(escape(plain.text()));
-            } else if (span instanceof RichText.Bold bold) {
-                out.append("**").append(escape(bold.text())).append("**");
-            } else if (span instanceof RichText.Link link) {
-                String url = clean(link.url());
-                out.append(link.label().equals(link.url()) ? url : "[" + escape(link.label()) + "](" + url + ")");
-            }
-        }
-        return out.toString();
-    }
-
-    /** Text shown as typed: Markdown characters escaped, invisible characters removed. */
-    static String escape(String text) {
-        return MarkdownSanitizer.escape(clean(text));
-    }
-
-    private static String clean(String text) {
-        return INVISIBLE.matcher(text).replaceAll("");
+        return text.render(MarkdownRenderer.INSTANCE);
     }
 
     /** Splits at line ends where possible so that each part fits. */

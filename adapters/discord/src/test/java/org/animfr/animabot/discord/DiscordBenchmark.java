@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.testing.BotFixture;
@@ -51,10 +52,9 @@ public final class DiscordBenchmark {
                 fake.addTextChannel(id, "salon-" + i);
                 channels.add(id);
             }
-            DiscordChatPlatform discord = connect(fake);
-            BotFixture core = new BotFixture(TestCatalogs.catalog(), TestCatalogs.NOW, List.of(discord), Set.of());
-            discord.start(core.bot);
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(discord::isReady);
+            BotFixture core = new BotFixture();
+            DiscordChatPlatform discord = core.join(DiscordTestSupport.discord(fake, core, PACE));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> discord.status().isConnected());
             channels.forEach(id -> core.links.link(new ConversationRef("discord", id), "animacoop-7"));
             int before = fake.tooManyRequestsServed();
             String general = fake.channelId("general");
@@ -81,13 +81,13 @@ public final class DiscordBenchmark {
         try (FakeDiscord fake = FakeDiscord.start(Limits.NONE)) {
             String learner = "300000000000000001";
             fake.addMember(learner, "Léa", false);
-            DiscordChatPlatform discord = connect(fake);
+            DiscordChatPlatform discord = DiscordTestSupport.discord(fake, PACE);
             java.util.concurrent.atomic.AtomicReference<Instant> handled = new java.util.concurrent.atomic.AtomicReference<>();
             discord.start(message -> {
                 handled.set(Instant.now());
-                return List.of(Reply.plain("ok"));
+                return CompletableFuture.completedFuture(List.of(Reply.plain("ok")));
             });
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(discord::isReady);
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> discord.status().isConnected());
             String general = fake.channelId("general");
             int warmUp = 50;
             int measured = 200;
@@ -124,12 +124,6 @@ public final class DiscordBenchmark {
                     micros[measured * 95 / 100] / 1000.0, micros[measured * 99 / 100] / 1000.0);
             discord.stop();
         }
-    }
-
-    private static DiscordChatPlatform connect(FakeDiscord fake) {
-        return new DiscordChatPlatform(
-                new DiscordSettings(FakeDiscord.BOT_TOKEN, fake.restBaseUrl(), fake.gatewayUrl(), null, PACE),
-                BotFixture.MESSAGES, TestCatalogs::catalog, Clock.systemUTC());
     }
 
     private DiscordBenchmark() {}

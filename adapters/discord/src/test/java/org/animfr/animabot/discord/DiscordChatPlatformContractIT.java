@@ -3,7 +3,6 @@ package org.animfr.animabot.discord;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,8 +11,7 @@ import org.animfr.animabot.core.chat.ChatPlatformContract;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.MessageHandler;
 import org.animfr.animabot.core.chat.PersonRef;
-import org.animfr.animabot.core.testing.BotFixture;
-import org.animfr.animabot.core.testing.TestCatalogs;
+import org.animfr.animabot.core.chat.PlatformStatus;
 import org.animfr.animabot.discord.fake.FakeDiscord;
 import org.junit.jupiter.api.AfterEach;
 
@@ -28,9 +26,7 @@ class DiscordChatPlatformContractIT extends ChatPlatformContract {
     protected ChatPlatform createPlatform() {
         fake = FakeDiscord.start();
         fake.addMember(ANA, "Ana", false);
-        DiscordChatPlatform discord = new DiscordChatPlatform(
-                new DiscordSettings(FakeDiscord.BOT_TOKEN, fake.restBaseUrl(), fake.gatewayUrl(), null, 45),
-                BotFixture.MESSAGES, TestCatalogs::catalog, Clock.systemUTC());
+        DiscordChatPlatform discord = DiscordTestSupport.discord(fake, 45);
         return new ChatPlatform() {
             @Override
             public String name() {
@@ -40,13 +36,12 @@ class DiscordChatPlatformContractIT extends ChatPlatformContract {
             @Override
             public void start(MessageHandler handler) {
                 discord.start(handler);
-                await().atMost(TIMEOUT).until(discord::isReady);
+                await().atMost(TIMEOUT).until(() -> discord.status().isConnected());
             }
 
             @Override
-            public java.util.concurrent.CompletionStage<Void> reply(org.animfr.animabot.core.chat.MessageRef ref,
-                    org.animfr.animabot.core.chat.Reply reply) {
-                return discord.reply(ref, reply);
+            public PlatformStatus status() {
+                return discord.status();
             }
 
             @Override

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.PersonRef;
+import org.animfr.animabot.core.dispatch.CommandSpec;
+import org.animfr.animabot.core.i18n.Language;
 import org.animfr.animabot.core.testing.BotFixture;
-import org.animfr.animabot.core.testing.TestCatalogs;
 import org.animfr.animabot.discord.fake.FakeDiscord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,12 +37,11 @@ class DiscordChatPlatformIT {
         fake.addMember(ORGANIZER, "Camille", true);
         fake.addMember(ROLE_ORGANIZER, "Yann", false, "Animation");
         general = fake.channelId("general");
-        discord = new DiscordChatPlatform(
+        core = new BotFixture();
+        discord = core.join(new DiscordChatPlatform(
                 new DiscordSettings(FakeDiscord.BOT_TOKEN, fake.restBaseUrl(), fake.gatewayUrl(), "Animation", 45),
-                BotFixture.MESSAGES, () -> core.catalog.get(), Clock.systemUTC());
-        core = new BotFixture(TestCatalogs.catalog(), TestCatalogs.NOW, List.of(discord), Set.of());
-        discord.start(core.bot);
-        await().atMost(WAIT).until(discord::isReady);
+                core.commands(), core.core.completions(), BotFixture.MESSAGES));
+        await().atMost(WAIT).until(() -> discord.status().isConnected());
     }
 
     @AfterEach
@@ -62,6 +60,49 @@ class DiscordChatPlatformIT {
         JsonNode week = commands.stream().filter(c -> c.get("name").asText().equals("semaine")).findFirst().get();
         assertThat(week.get("name_localizations").get("en-US").asText()).isEqualTo("week");
         assertThat(week.get("options").get(0).get("autocomplete").asBoolean()).isTrue();
+    }
+
+    @Test
+    void everyCommandOfTheBotIsRegisteredWithItsEnglishName() {
+        List<JsonNode> commands = fake.registeredCommands();
+        JsonNode admin = commands.stream().filter(c -> c.get("name").asText().equals("admin")).findFirst().orElseThrow();
+
+        for (CommandSpec spec : core.commands()) {
+            List<JsonNode> candidates = new ArrayList<>();
+            if (spec.organizerOnly()) {
+                admin.get("options").forEach(candidates::add);
+            } else {
+                candidates.addAll(commands);
+            }
+            JsonNode registered = candidates.stream()
+                    .filter(c -> c.get("name").asText().equals(spec.name(Language.FR))).findFirst()
+                    .orElseThrow(() -> new AssertionError(spec.key() + " has no slash command"));
+            assertThat(registered.get("name_localizations").get("en-US").asText()).as(spec.key())
+                    .isEqualTo(spec.name(Language.EN));
+            assertThat(registered.get("description").asText()).as(spec.key()).isNotBlank();
+        }
+    }
+
+    @Test
+    void aMemberWhoseDiscordSpeaksEnglishIsAnsweredInEnglishAndSoIsTheirClick() {
+        fake.setLocale(LEARNER, "en-US");
+        JsonNode data = fake.slashCommand(LEARNER, general, "session", Map.of("nom", "animacoop-7"))
+                .awaitResponse(WAIT).get("data");
+        assertThat(data.get("embeds").get(0).get("description").asText()).contains("100 hours over 13 weeks");
+        JsonNode button = data.get("components").get(0).get("components").get(0);
+        assertThat(button.get("label").asText()).isEqualTo("See the gatherings");
+        assertThat(button.get("custom_id").asText()).isEqualTo("anim:gatherings session=animacoop-7");
+
+        JsonNode clicked = fake.clickButton(LEARNER, general, "1", button.get("custom_id").asText()).awaitResponse(WAIT);
+
+        assertThat(clicked.get("data").get("content").asText()).contains("The 3 gatherings of Animacoop 7");
+    }
+
+    @Test
+    void aButtonPostedByAnEarlierVersionStillWorks() {
+        JsonNode clicked = fake.clickButton(LEARNER, general, "1", "anim:regroupements animacoop-8").awaitResponse(WAIT);
+
+        assertThat(clicked.get("data").get("content").asText()).contains("Café des images, Caen");
     }
 
     @Test
@@ -195,7 +236,7 @@ class DiscordChatPlatformIT {
         fake.awaitMessagesIn(general, 1, WAIT);
 
         fake.closeGateway(4000);
-        await().atMost(WAIT).until(() -> fake.resumeCount() + fake.identifyCount() > 1 && discord.isReady());
+        await().atMost(WAIT).until(() -> fake.resumeCount() + fake.identifyCount() > 1 && discord.status().isConnected());
         fake.sendMessage(LEARNER, general, "<@" + FakeDiscord.BOT_ID + "> quand commence la formation ?", true);
 
         List<JsonNode> answers = fake.awaitMessagesIn(general, 2, WAIT);

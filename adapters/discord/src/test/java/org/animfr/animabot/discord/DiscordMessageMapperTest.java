@@ -3,7 +3,9 @@ package org.animfr.animabot.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.animfr.animabot.core.chat.CommandCall;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.RichText;
 import org.junit.jupiter.api.Test;
@@ -43,12 +45,13 @@ class DiscordMessageMapperTest {
     @Test
     void aCardBecomesAnEmbedWithItsFollowUpsAsButtons() {
         Reply card = Reply.card("Animacoop 7", RichText.plain("Du lundi 1er octobre au vendredi 28 décembre."),
-                List.of(new Reply.FollowUp("Voir les regroupements", "regroupements animacoop-7")));
+                List.of(new Reply.FollowUp("Voir les regroupements",
+                        new CommandCall("gatherings", Map.of("session", "animacoop-7")), "regroupements animacoop-7")));
 
         MessageCreateData message = DiscordMessageMapper.messages(card).get(0);
 
         assertThat(message.getEmbeds()).singleElement().satisfies(e -> assertThat(e.getTitle()).isEqualTo("Animacoop 7"));
         assertThat(message.getComponents()).hasSize(1);
-        assertThat(message.getComponents().get(0).toString()).contains("anim:regroupements animacoop-7");
+        assertThat(message.getComponents().get(0).toString()).contains("anim:gatherings session=animacoop-7");
     }
 }

@@ -35,12 +35,9 @@ class DiscordRateLimitIT {
                 fake.addTextChannel(id, "salon-" + i);
                 channels.add(id);
             }
-            DiscordChatPlatform discord = new DiscordChatPlatform(
-                    new DiscordSettings(FakeDiscord.BOT_TOKEN, fake.restBaseUrl(), fake.gatewayUrl(), null, 45),
-                    BotFixture.MESSAGES, TestCatalogs::catalog, Clock.systemUTC());
-            BotFixture core = new BotFixture(TestCatalogs.catalog(), TestCatalogs.NOW, List.of(discord), Set.of());
-            discord.start(core.bot);
-            await().atMost(WAIT).until(discord::isReady);
+            BotFixture core = new BotFixture();
+            DiscordChatPlatform discord = core.join(DiscordTestSupport.discord(fake, core, 45));
+            await().atMost(WAIT).until(() -> discord.status().isConnected());
             String general = fake.channelId("general");
             channels.forEach(id -> core.links.link(new ConversationRef("discord", id), "animacoop-7"));
             core.links.link(new ConversationRef("discord", general), "animacoop-7");

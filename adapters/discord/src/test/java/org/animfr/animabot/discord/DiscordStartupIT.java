@@ -2,13 +2,14 @@ package org.animfr.animabot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.DeliveryException;
+import org.animfr.animabot.core.chat.PlatformStatus;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.testing.BotFixture;
 import org.animfr.animabot.discord.fake.FakeDiscord;
@@ -20,17 +21,15 @@ class DiscordStartupIT {
     @Test
     void aWrongTokenLeavesTheAdapterRetryingWhileTheCoreKeepsAnswering() throws Exception {
         try (FakeDiscord fake = FakeDiscord.start()) {
+            BotFixture core = new BotFixture();
             DiscordChatPlatform discord = new DiscordChatPlatform(
                     new DiscordSettings("not-the-token", fake.restBaseUrl(), fake.gatewayUrl(), null, 45),
-                    BotFixture.MESSAGES, () -> org.animfr.animabot.core.testing.TestCatalogs.catalog(),
-                    Clock.systemUTC());
-            BotFixture core = new BotFixture(org.animfr.animabot.core.testing.TestCatalogs.catalog(),
-                    org.animfr.animabot.core.testing.TestCatalogs.NOW, List.of(discord), java.util.Set.of());
+                    core.commands(), core.core.completions(), BotFixture.MESSAGES);
 
-            discord.start(core.bot);
-            Thread.sleep(Duration.ofSeconds(1).toMillis());
+            core.join(discord);
+            await().atMost(Duration.ofSeconds(10)).until(() -> discord.status().state() == PlatformStatus.State.FAILING);
 
-            assertThat(discord.isReady()).isFalse();
+            assertThat(discord.status().reason()).isEqualTo("Discord refused the bot token");
             assertThat(fake.awaitIdentified(Duration.ofMillis(100))).isFalse();
             assertThat(core.ask("semaine 3")).contains("Animer une liste de discussion");
             assertThatThrownBy(() -> discord.post(new ConversationRef("discord", "1"), Reply.plain("x"))
@@ -42,14 +41,15 @@ class DiscordStartupIT {
 
     @Test
     void anUnreachableDiscordIsRetriedInTheBackground() throws Exception {
+        BotFixture core = new BotFixture();
         DiscordChatPlatform discord = new DiscordChatPlatform(
                 new DiscordSettings("token", "http://127.0.0.1:9/api/v10/", "ws://127.0.0.1:9/", null, 45),
-                BotFixture.MESSAGES, () -> org.animfr.animabot.core.testing.TestCatalogs.catalog(), Clock.systemUTC());
+                core.commands(), core.core.completions(), BotFixture.MESSAGES);
 
-        discord.start(message -> List.of());
-        Thread.sleep(500);
+        discord.start(core.bot);
+        await().atMost(Duration.ofSeconds(10)).until(() -> discord.status().state() == PlatformStatus.State.FAILING);
 
-        assertThat(discord.isReady()).isFalse();
+        assertThat(discord.status().reason()).contains("Cannot reach Discord at http://127.0.0.1:9/api/v10/");
         discord.stop();
     }
 

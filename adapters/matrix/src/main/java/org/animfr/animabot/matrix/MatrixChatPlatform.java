@@ -1,12 +1,11 @@
 package org.animfr.animabot.matrix;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,8 +15,11 @@ import org.animfr.animabot.core.chat.DeliveryException;
 import org.animfr.animabot.core.chat.MessageHandler;
 import org.animfr.animabot.core.chat.MessageRef;
 import org.animfr.animabot.core.chat.PersonRef;
+import org.animfr.animabot.core.chat.PlatformStatus;
 import org.animfr.animabot.core.chat.Reply;
-import org.animfr.animabot.core.i18n.Messages;
+import org.animfr.animabot.core.chat.spi.Backoff;
+import org.animfr.animabot.core.chat.spi.DaemonThreads;
+import org.animfr.animabot.matrix.bridge.HomeserverException;
 import org.animfr.animabot.matrix.bridge.MatrixBridge;
 import org.animfr.animabot.matrix.bridge.TrixnityBridge;
 import org.slf4j.Logger;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * wrong token never stops the other platforms. Then syncs from the saved token (on the very first start, without
  * answering earlier messages), joins the rooms it is invited to by the allow-list, answers commands
  * ({@code !anim ...}), mentions and direct chats with {@code m.notice} replies, and sends what the core posts.
- * Rate-limited requests are retried after the delay the homeserver asks for, so none is lost.
+ * Rate-limited requests are sent again after the delay the homeserver asks for, with the same transaction id, so
+ * none is lost and none doubled.
  */
 public final class MatrixChatPlatform implements ChatPlatform {
     public static final String NAME = "matrix";
@@ -38,6 +41,8 @@ public final class MatrixChatPlatform implements ChatPlatform {
     static final String DEVICE_ID = "ANIMABOT";
     private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
+    private static final Duration FIRST_SYNC_RETRY = Duration.ofSeconds(1);
+    private static final Duration LONGEST_SYNC_RETRY = Duration.ofMinutes(1);
     private static final long CONNECT_SECONDS = 30;
 
     /** Opens the connection to the homeserver; the real one is {@link TrixnityBridge}. */
@@ -48,31 +53,31 @@ public final class MatrixChatPlatform implements ChatPlatform {
 
     private final MatrixSettings settings;
     private final SyncTokenStore syncTokens;
-    private final Messages messages;
     private final BridgeFactory factory;
+    private final Backoff syncBackoff;
     private final DirectRooms directRooms = new DirectRooms();
-    private final Map<String, CompletableFuture<String>> creatingDirectRooms = new ConcurrentHashMap<>();
     private volatile MatrixBridge bridge;
     private volatile MatrixListener listener;
+    private volatile SyncLoop syncLoop;
     private volatile String userId;
     private volatile boolean stopped;
-    private volatile boolean syncing;
+    private volatile PlatformStatus status = PlatformStatus.STARTING;
     private Thread connector;
 
     /**
      * @param settings where and who the bot is on Matrix
      * @param syncTokens where the sync token is kept between restarts
-     * @param messages the texts, for the friendly error reply when the core fails
      */
-    public MatrixChatPlatform(MatrixSettings settings, SyncTokenStore syncTokens, Messages messages) {
-        this(settings, syncTokens, messages, MatrixChatPlatform::openTrixnity);
+    public MatrixChatPlatform(MatrixSettings settings, SyncTokenStore syncTokens) {
+        this(settings, syncTokens, MatrixChatPlatform::openTrixnity,
+                new Backoff(FIRST_SYNC_RETRY, LONGEST_SYNC_RETRY));
     }
 
-    MatrixChatPlatform(MatrixSettings settings, SyncTokenStore syncTokens, Messages messages, BridgeFactory factory) {
+    MatrixChatPlatform(MatrixSettings settings, SyncTokenStore syncTokens, BridgeFactory factory, Backoff syncBackoff) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.syncTokens = Objects.requireNonNull(syncTokens, "syncTokens");
-        this.messages = Objects.requireNonNull(messages, "messages");
         this.factory = factory;
+        this.syncBackoff = syncBackoff;
     }
 
     @Override
@@ -85,14 +90,12 @@ public final class MatrixChatPlatform implements ChatPlatform {
         if (connector != null) {
             throw new IllegalStateException("Matrix already started");
         }
-        connector = new Thread(() -> connectWithRetries(handler), "matrix-connect");
-        connector.setDaemon(true);
-        connector.start();
+        connector = DaemonThreads.start("matrix-connect", () -> connectWithRetries(handler));
     }
 
-    /** True once logged in and syncing. */
-    public boolean isReady() {
-        return syncing && !stopped;
+    @Override
+    public PlatformStatus status() {
+        return stopped ? PlatformStatus.STOPPED : status;
     }
 
     /** The bot's user id once connected. */
@@ -101,8 +104,9 @@ public final class MatrixChatPlatform implements ChatPlatform {
     }
 
     private void connectWithRetries(MessageHandler handler) {
-        Duration wait = FIRST_RETRY;
+        Backoff backoff = new Backoff(FIRST_RETRY, LONGEST_RETRY);
         while (!stopped) {
+            Duration wait = backoff.next();
             MatrixBridge opened = null;
             try {
                 opened = factory.open(settings);
@@ -114,23 +118,33 @@ public final class MatrixChatPlatform implements ChatPlatform {
                 return;
             } catch (Exception e) {
                 close(opened);
-                String cause = rootMessage(e);
-                if (cause.contains("statusCode=401") || cause.contains("statusCode=403")) {
+                if (refusedCredentials(e)) {
+                    status = PlatformStatus.failing("The homeserver refused the bot's credentials");
                     LOG.error("The Matrix homeserver {} refused the bot's credentials (check the access token, or the "
                             + "user and password); retrying in {} s", settings.homeserverUrl(), wait.toSeconds());
                 } else {
+                    String cause = Requests.rootMessage(e);
+                    status = PlatformStatus.failing("Cannot reach the homeserver: " + cause);
                     LOG.error("Cannot reach the Matrix homeserver at {} ({}); retrying in {} s",
                             settings.homeserverUrl(), cause, wait.toSeconds());
                 }
             }
-            try {
-                Thread.sleep(wait.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!Backoff.pause(wait)) {
                 return;
             }
-            wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
         }
+    }
+
+    private static boolean refusedCredentials(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HomeserverException refused && (refused.status() == 401 || refused.status() == 403)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private void connect(MatrixBridge opened, MessageHandler handler) throws Exception {
@@ -140,12 +154,12 @@ public final class MatrixChatPlatform implements ChatPlatform {
             displayName = await(opened.displayName(self));
             directRooms.load(await(opened.directRooms()));
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("Could not read the bot's Matrix profile or direct chats ({}); going on", rootMessage(e));
+            LOG.warn("Could not read the bot's Matrix profile or direct chats ({}); going on", Requests.rootMessage(e));
         }
-        MatrixListener created = new MatrixListener(opened, handler, this::reply,
+        MatrixListener created = new MatrixListener(opened, self, handler, this::reply,
                 new Addressing(settings.commandPrefix(), self, displayName),
                 new InvitePolicy(settings.inviteAllowList(), self), settings.organizerPowerLevel(), syncTokens,
-                directRooms, messages, settings.homeserverUrl());
+                directRooms, new SyncHealth(), settings.homeserverUrl());
         String since = syncTokens.load().orElse(null);
         synchronized (this) {
             if (stopped) {
@@ -155,19 +169,33 @@ public final class MatrixChatPlatform implements ChatPlatform {
             userId = self;
             listener = created;
             bridge = opened;
-            opened.startSync(since, created);
-            syncing = true;
+            syncLoop = new SyncLoop(opened, self, created, syncBackoff);
+            syncLoop.start(since);
+            status = PlatformStatus.CONNECTED;
         }
         LOG.info("Matrix connected to {} as {}; {}", settings.homeserverUrl(), self, since == null
                 ? "first start: earlier messages will not be answered" : "resuming from the saved sync token");
+    }
+
+    /** Turns the sync's health into the platform's status. */
+    private final class SyncHealth implements MatrixListener.SyncHealth {
+        @Override
+        public void syncing() {
+            status = PlatformStatus.CONNECTED;
+        }
+
+        @Override
+        public void failing(String reason) {
+            status = PlatformStatus.reconnecting(reason);
+        }
     }
 
     private static <T> T await(CompletableFuture<T> future) throws Exception {
         return future.get(CONNECT_SECONDS, TimeUnit.SECONDS);
     }
 
-    @Override
-    public CompletionStage<Void> reply(MessageRef inReplyTo, Reply reply) {
+    /** Replies to a received message, in its thread when it is in one. */
+    CompletionStage<Void> reply(MessageRef inReplyTo, Reply reply) {
         return send(inReplyTo.conversation().id(), reply, inReplyTo.id(), inReplyTo.thread());
     }
 
@@ -182,40 +210,15 @@ public final class MatrixChatPlatform implements ChatPlatform {
         if (current == null || stopped) {
             return notConnected();
         }
-        return directRoom(current, person.id())
+        return directRooms.open(current, person.id())
                 .handle((room, error) -> {
                     if (error != null) {
                         throw new DeliveryException("Could not open a Matrix direct chat with " + person.id() + ": "
-                                + rootMessage(error), error);
+                                + Requests.rootMessage(error), error);
                     }
                     return room;
                 })
                 .thenCompose(room -> send(room, message, null, null));
-    }
-
-    private CompletableFuture<String> directRoom(MatrixBridge current, String person) {
-        Optional<String> known = directRooms.roomWith(person);
-        if (known.isPresent()) {
-            return CompletableFuture.completedFuture(known.get());
-        }
-        CompletableFuture<String> creating = new CompletableFuture<>();
-        CompletableFuture<String> already = creatingDirectRooms.putIfAbsent(person, creating);
-        if (already != null) {
-            return already;
-        }
-        current.createDirectRoom(person).whenComplete((room, error) -> {
-            if (room != null) {
-                directRooms.remember(person, room);
-                LOG.info("Opened a Matrix direct chat {} with {}", room, person);
-            }
-            creatingDirectRooms.remove(person, creating);
-            if (error != null) {
-                creating.completeExceptionally(error);
-            } else {
-                creating.complete(room);
-            }
-        });
-        return creating;
     }
 
     private CompletableFuture<Void> send(String roomId, Reply reply, String inReplyTo, String thread) {
@@ -223,11 +226,14 @@ public final class MatrixChatPlatform implements ChatPlatform {
         if (current == null || stopped) {
             return notConnected();
         }
-        return current.sendNotice(roomId, MatrixMessageMapper.plain(reply), MatrixMessageMapper.html(reply),
-                inReplyTo, thread).handle((eventId, error) -> {
+        // one transaction id for every attempt: the homeserver keeps one message per id
+        String transactionId = UUID.randomUUID().toString();
+        return Requests.patiently(() -> current.sendNotice(roomId, transactionId,
+                        MatrixMessageMapper.notice(reply, inReplyTo, thread)))
+                .handle((eventId, error) -> {
                     if (error != null) {
                         throw new DeliveryException("Matrix did not take the message for " + roomId + ": "
-                                + rootMessage(error), error);
+                                + Requests.rootMessage(error), error);
                     }
                     return null;
                 });
@@ -250,6 +256,10 @@ public final class MatrixChatPlatform implements ChatPlatform {
         if (connector != null) {
             connector.interrupt();
         }
+        SyncLoop loop = syncLoop;
+        if (loop != null) {
+            loop.stop();
+        }
         MatrixListener currentListener = listener;
         if (currentListener != null) {
             currentListener.stop();
@@ -266,14 +276,6 @@ public final class MatrixChatPlatform implements ChatPlatform {
         } catch (RuntimeException e) {
             LOG.debug("Closing the Matrix connection failed", e);
         }
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     private static MatrixBridge openTrixnity(MatrixSettings settings) throws Exception {

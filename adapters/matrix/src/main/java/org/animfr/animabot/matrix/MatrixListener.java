@@ -2,51 +2,53 @@ package org.animfr.animabot.matrix;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.IncomingMessage;
 import org.animfr.animabot.core.chat.MessageHandler;
-import org.animfr.animabot.core.chat.RecentIds;
 import org.animfr.animabot.core.chat.MessageRef;
 import org.animfr.animabot.core.chat.Person;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.Reply;
-import org.animfr.animabot.core.chat.RichText;
-import org.animfr.animabot.core.i18n.Language;
-import org.animfr.animabot.core.i18n.Messages;
+import org.animfr.animabot.core.chat.spi.RecentIds;
 import org.animfr.animabot.matrix.bridge.MatrixBridge;
-import org.animfr.animabot.matrix.bridge.RoomInvite;
 import org.animfr.animabot.matrix.bridge.RoomMessage;
-import org.animfr.animabot.matrix.bridge.SyncBatch;
-import org.animfr.animabot.matrix.bridge.SyncListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maps what the sync brings to the core: accepts or declines invitations, hands the messages addressed to the bot
- * to the handler (one room's messages in order, on {@link RoomQueues}) and sends the replies back; then saves the
- * sync token. The first sync's messages are history and are skipped; an event seen twice is handled once; the
- * bot's own messages and every {@code m.notice} (what bots send) are ignored.
+ * Maps what the sync brings to the core: keeps each room's state, accepts or declines invitations, hands the
+ * messages addressed to the bot to the handler (one room's messages in order, on {@link RoomQueues}) and sends the
+ * replies back; then saves the sync token. The first sync's messages are history and are skipped; an event seen
+ * twice is handled once; the bot's own messages and every {@code m.notice} (what bots send) are ignored.
  */
 final class MatrixListener implements SyncListener {
     private static final Logger LOG = LoggerFactory.getLogger(MatrixListener.class);
     private static final int REMEMBERED_EVENTS = 10_000;
-    private static final long LOOKUP_SECONDS = 60;
+    private static final long STATE_SECONDS = 60;
 
-    /** Sends a reply to a received message; the platform's {@code reply}. */
+    /** Sends a reply to a received message. */
     @FunctionalInterface
     interface Replier {
         CompletionStage<Void> reply(MessageRef inReplyTo, Reply reply);
     }
 
+    /** What the listener reports of the sync's health. */
+    interface SyncHealth {
+        void syncing();
+
+        void failing(String reason);
+    }
+
     private final MatrixBridge bridge;
+    private final String self;
     private final MessageHandler handler;
     private final Replier replier;
     private final Addressing addressing;
@@ -54,18 +56,18 @@ final class MatrixListener implements SyncListener {
     private final long organizerPowerLevel;
     private final SyncTokenStore tokens;
     private final DirectRooms directRooms;
-    private final Messages messages;
+    private final SyncHealth health;
     private final String homeserver;
+    private final RoomStates states = new RoomStates();
     private final RecentIds recent = new RecentIds(REMEMBERED_EVENTS);
     private final RoomQueues queues = new RoomQueues(4, "matrix-bot");
-    private final Map<String, Map<String, String>> members = new ConcurrentHashMap<>();
-    private final Map<String, Long> powerLevels = new ConcurrentHashMap<>();
     private volatile boolean failing;
 
-    MatrixListener(MatrixBridge bridge, MessageHandler handler, Replier replier, Addressing addressing,
+    MatrixListener(MatrixBridge bridge, String self, MessageHandler handler, Replier replier, Addressing addressing,
             InvitePolicy invites, long organizerPowerLevel, SyncTokenStore tokens, DirectRooms directRooms,
-            Messages messages, String homeserver) {
+            SyncHealth health, String homeserver) {
         this.bridge = bridge;
+        this.self = self;
         this.handler = handler;
         this.replier = replier;
         this.addressing = addressing;
@@ -73,7 +75,7 @@ final class MatrixListener implements SyncListener {
         this.organizerPowerLevel = organizerPowerLevel;
         this.tokens = tokens;
         this.directRooms = directRooms;
-        this.messages = messages;
+        this.health = health;
         this.homeserver = homeserver;
     }
 
@@ -83,20 +85,19 @@ final class MatrixListener implements SyncListener {
             failing = false;
             LOG.info("Matrix sync with {} works again", homeserver);
         }
-        for (String room : batch.stateChangedRoomIds()) {
-            members.remove(room);
-            powerLevels.keySet().removeIf(key -> key.startsWith(room + "|"));
-        }
+        health.syncing();
+        states.apply(batch.stateEvents(), batch.fullStateRoomIds());
         batch.invites().forEach(this::onInvite);
         if (batch.initial()) {
             LOG.info("First Matrix sync: {} earlier messages left unanswered", batch.messages().size());
             batch.messages().forEach(message -> recent.firstTime(message.eventId()));
         } else {
-            for (RoomMessage message : batch.messages()) {
-                if (worthReading(message) && recent.firstTime(message.eventId())) {
-                    queues.submit(message.roomId(), () -> answer(message));
-                }
-            }
+            List<RoomMessage> fresh = batch.messages().stream()
+                    .filter(m -> worthReading(m) && recent.firstTime(m.eventId())).toList();
+            Set<String> rooms = new LinkedHashSet<>();
+            fresh.forEach(m -> rooms.add(m.roomId()));
+            rooms.forEach(this::knowState);
+            fresh.forEach(message -> queues.submit(message.roomId(), () -> answer(message)));
         }
         try {
             tokens.save(batch.nextBatch());
@@ -107,6 +108,7 @@ final class MatrixListener implements SyncListener {
 
     @Override
     public void onError(Throwable error, Duration retryIn) {
+        health.failing("Matrix sync with " + homeserver + " failed: " + Requests.rootMessage(error));
         if (!failing) {
             LOG.warn("Matrix sync with {} failed ({}); retrying in {} s, then with growing delays", homeserver,
                     error.toString(), Math.max(1, retryIn.toSeconds()));
@@ -121,7 +123,23 @@ final class MatrixListener implements SyncListener {
     }
 
     private boolean worthReading(RoomMessage message) {
-        return !message.fromSelf() && !message.edit() && "m.text".equals(message.msgtype());
+        return !message.sender().equals(self) && !message.edit() && "m.text".equals(message.msgtype());
+    }
+
+    /** Reads a room's whole state once, the first time the bot must answer there without having seen it. */
+    private void knowState(String roomId) {
+        if (states.isComplete(roomId)) {
+            return;
+        }
+        try {
+            states.replace(roomId, Requests.patiently(() -> bridge.roomState(roomId))
+                    .get(STATE_SECONDS, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Could not read the state of {} ({}); answering with what the sync told", roomId,
+                    Requests.rootMessage(e));
+        }
     }
 
     private void onInvite(RoomInvite invite) {
@@ -132,10 +150,10 @@ final class MatrixListener implements SyncListener {
             if (invite.direct()) {
                 directRooms.remember(invite.inviter(), invite.roomId());
             }
-            bridge.join(invite.roomId()).whenComplete((ok, error) -> {
+            Requests.patiently(() -> bridge.join(invite.roomId())).whenComplete((ok, error) -> {
                 if (error != null) {
                     LOG.warn("Could not join {} (invited by {}): {}", invite.roomId(), invite.inviter(),
-                            error.toString());
+                            Requests.rootMessage(error));
                 } else {
                     LOG.info("Joined {} at the invitation of {}", invite.roomId(), invite.inviter());
                 }
@@ -143,84 +161,52 @@ final class MatrixListener implements SyncListener {
         } else {
             LOG.info("Declining the invitation to {} from {}: not on the allow-list", invite.roomId(),
                     invite.inviter());
-            bridge.leave(invite.roomId()).whenComplete((ok, error) -> {
+            Requests.patiently(() -> bridge.leave(invite.roomId())).whenComplete((ok, error) -> {
                 if (error != null) {
-                    LOG.warn("Could not decline the invitation to {}: {}", invite.roomId(), error.toString());
+                    LOG.warn("Could not decline the invitation to {}: {}", invite.roomId(),
+                            Requests.rootMessage(error));
                 }
             });
         }
     }
 
-    /** On the room's queue: reads the message, asks the core, and sends the replies before the next message. */
-    private void answer(RoomMessage message) {
+    /**
+     * On the room's queue: reads the message, asks the core, and sends the replies; the stage completes when they
+     * are sent, and only then does the room's next message start.
+     */
+    private CompletionStage<Void> answer(RoomMessage message) {
+        RoomStates.RoomState state = states.of(message.roomId());
+        boolean direct = directRooms.isDirect(message.roomId()) || state.members().size() == 2;
+        String text = addressing.textFor(message, direct).orElse(null);
+        if (text == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        MessageRef ref = new MessageRef(new ConversationRef(MatrixChatPlatform.NAME, message.roomId()),
+                message.eventId(), message.threadRootId());
+        Person author = new Person(new PersonRef(MatrixChatPlatform.NAME, message.sender()),
+                state.members().get(message.sender()));
+        IncomingMessage incoming = new IncomingMessage(ref, author, text, direct,
+                state.powerLevel(message.sender()) >= organizerPowerLevel,
+                Instant.ofEpochMilli(message.originServerTs()));
+        return handle(incoming).thenCompose(replies -> {
+            CompletableFuture<Void> sent = CompletableFuture.completedFuture(null);
+            for (Reply reply : replies) {
+                sent = sent.thenCompose(previous -> replier.reply(ref, reply));
+            }
+            return sent;
+        }).exceptionally(error -> {
+            LOG.warn("Could not answer {} in {}: {}", message.eventId(), message.roomId(),
+                    Requests.rootMessage(error));
+            return null;
+        });
+    }
+
+    /** The core never fails; a handler that does anyway is logged, and that message gets no answer. */
+    private CompletableFuture<List<Reply>> handle(IncomingMessage message) {
         try {
-            Map<String, String> roomMembers = members(message.roomId());
-            boolean direct = directRooms.isDirect(message.roomId()) || roomMembers.size() == 2;
-            String text = addressing.textFor(message, direct).orElse(null);
-            if (text == null) {
-                return;
-            }
-            MessageRef ref = new MessageRef(new ConversationRef(MatrixChatPlatform.NAME, message.roomId()),
-                    message.eventId(), message.threadRootId());
-            Person author = new Person(new PersonRef(MatrixChatPlatform.NAME, message.sender()),
-                    roomMembers.get(message.sender()));
-            IncomingMessage incoming = new IncomingMessage(ref, author, text, direct,
-                    powerLevel(message.roomId(), message.sender()) >= organizerPowerLevel,
-                    Instant.ofEpochMilli(message.originServerTs()));
-            for (Reply reply : handle(incoming)) {
-                replier.reply(ref, reply).toCompletableFuture().join();
-            }
+            return handler.handle(message).toCompletableFuture();
         } catch (RuntimeException e) {
-            LOG.warn("Could not answer {} in {}: {}", message.eventId(), message.roomId(), e.toString());
-        }
-    }
-
-    private Map<String, String> members(String room) {
-        Map<String, String> known = members.get(room);
-        if (known == null) {
-            try {
-                known = lookup(bridge.joinedMembers(room));
-            } catch (RuntimeException e) {
-                LOG.warn("Could not read the members of {}: {}", room, e.toString());
-                return Map.of();
-            }
-            members.put(room, known);
-        }
-        return known;
-    }
-
-    private long powerLevel(String room, String user) {
-        String key = room + "|" + user;
-        Long known = powerLevels.get(key);
-        if (known == null) {
-            try {
-                known = lookup(bridge.powerLevel(room, user));
-            } catch (RuntimeException e) {
-                LOG.warn("Could not read {}'s power level in {}: {}", user, room, e.toString());
-                return 0;
-            }
-            powerLevels.put(key, known);
-        }
-        return known;
-    }
-
-    private static <T> T lookup(CompletableFuture<T> future) {
-        try {
-            return future.get(LOOKUP_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(e.getCause() == null ? e.toString() : e.getCause().toString(), e);
-        }
-    }
-
-    private List<Reply> handle(IncomingMessage message) {
-        try {
-            return handler.handle(message);
-        } catch (RuntimeException e) {
-            LOG.warn("The bot failed on a Matrix message in {}", message.conversation(), e);
-            return List.of(Reply.personal(RichText.plain(messages.get(Language.FR, "error.internal"))));
+            return CompletableFuture.failedFuture(e);
         }
     }
 }

@@ -3,27 +3,30 @@ package org.animfr.animabot.matrix;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.animfr.animabot.core.chat.Reply;
-import org.animfr.animabot.core.chat.RichText;
+import org.animfr.animabot.core.chat.RichTextRenderer;
+import org.animfr.animabot.core.chat.spi.TextSanitizer;
+import org.animfr.animabot.matrix.bridge.Notice;
 
 /**
  * Turns the core's replies into the two bodies of a Matrix message: {@code org.matrix.custom.html} with every text
  * HTML-escaped (bold as {@code <strong>}, lists as {@code <ul>}, links as {@code <a href>}, the title as a bold
- * first line, follow-ups as "→ command" lines), and the plain {@code body} with the same lines.
+ * first line, follow-ups as "→ command" lines a person can type), and the plain {@code body} with the same lines.
  */
 final class MatrixMessageMapper {
     static final String FOLLOW_UP_ARROW = "→ ";
-    /** Zero-width, joiners, bidirectional overrides: invisible characters that can disguise text. */
-    private static final Pattern INVISIBLE = Pattern.compile(
-            "[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF\\p{Cc}&&[^\\n\\t]]");
-    private static final Pattern SAFE_URL = Pattern.compile("(?i)(https?|mailto|matrix):.*");
 
     private MatrixMessageMapper() {}
 
+    /** The notice for a reply, in reply to an event and in a thread when they are given (null otherwise). */
+    static Notice notice(Reply reply, String inReplyTo, String threadRoot) {
+        return new Notice(plain(reply), html(reply), inReplyTo, threadRoot);
+    }
+
     /** The plain {@code body}: the title line, the text, then one line per follow-up. */
     static String plain(Reply reply) {
-        StringBuilder out = new StringBuilder(clean(reply.toPlainText()));
+        StringBuilder out = new StringBuilder(TextSanitizer.clean(reply.toPlainText()));
         for (Reply.FollowUp followUp : reply.followUps()) {
-            out.append('\n').append(FOLLOW_UP_ARROW).append(clean(followUp.command()));
+            out.append('\n').append(FOLLOW_UP_ARROW).append(TextSanitizer.clean(followUp.typed()));
         }
         return out.toString();
     }
@@ -32,74 +35,76 @@ final class MatrixMessageMapper {
     static String html(Reply reply) {
         StringBuilder out = new StringBuilder();
         if (reply.title() != null) {
-            out.append("<p><strong>").append(escape(reply.title())).append("</strong></p>");
+            out.append("<p><strong>").append(HtmlRenderer.escape(reply.title())).append("</strong></p>");
         }
-        out.append(html(reply.body()));
+        out.append(reply.body().render(HtmlRenderer.INSTANCE));
         for (Reply.FollowUp followUp : reply.followUps()) {
-            out.append("<p>").append(escape(FOLLOW_UP_ARROW + followUp.command())).append("</p>");
+            out.append("<p>").append(HtmlRenderer.escape(FOLLOW_UP_ARROW + followUp.typed())).append("</p>");
         }
         return out.toString();
     }
 
-    static String html(RichText text) {
-        StringBuilder out = new StringBuilder();
-        for (RichText.Block block : text.blocks()) {
-            if (block instanceof RichText.Paragraph paragraph) {
-                out.append("<p>").append(spans(paragraph.spans())).append("</p>");
-            } else if (block instanceof RichText.BulletList list) {
-                out.append("<ul>");
-                for (List<RichText.Span> item : list.items()) {
-                    out.append("<li>").append(spans(item)).append("</li>");
+    /** Rich text as the HTML Matrix clients show: every text escaped, links only to safe schemes. Stateless. */
+    static final class HtmlRenderer implements RichTextRenderer {
+        static final HtmlRenderer INSTANCE = new HtmlRenderer();
+        private static final Pattern SAFE_URL = Pattern.compile("(?i)(https?|mailto|matrix):.*");
+
+        private HtmlRenderer() {}
+
+        @Override
+        public String plain(String text) {
+            return escape(text);
+        }
+
+        @Override
+        public String bold(String text) {
+            return "<strong>" + escape(text) + "</strong>";
+        }
+
+        @Override
+        public String link(String label, String url) {
+            String cleanUrl = TextSanitizer.clean(url).strip();
+            if (!SAFE_URL.matcher(cleanUrl).matches()) {
+                // javascript: and the like stay visible as text, never clickable
+                return escape(label.equals(url) ? cleanUrl : label + " (" + cleanUrl + ")");
+            }
+            return "<a href=\"" + escape(cleanUrl) + "\">" + escape(label) + "</a>";
+        }
+
+        @Override
+        public String paragraph(List<String> spans) {
+            return "<p>" + String.join("", spans) + "</p>";
+        }
+
+        @Override
+        public String bulletList(List<List<String>> items) {
+            StringBuilder out = new StringBuilder("<ul>");
+            items.forEach(item -> out.append("<li>").append(String.join("", item)).append("</li>"));
+            return out.append("</ul>").toString();
+        }
+
+        @Override
+        public String document(List<String> blocks) {
+            return String.join("", blocks);
+        }
+
+        /** Text shown as typed: HTML's special characters escaped, invisible characters removed, newlines kept. */
+        static String escape(String text) {
+            String cleaned = TextSanitizer.clean(text);
+            StringBuilder out = new StringBuilder(cleaned.length() + 16);
+            for (int i = 0; i < cleaned.length(); i++) {
+                char c = cleaned.charAt(i);
+                switch (c) {
+                    case '&' -> out.append("&amp;");
+                    case '<' -> out.append("&lt;");
+                    case '>' -> out.append("&gt;");
+                    case '"' -> out.append("&quot;");
+                    case '\'' -> out.append("&#39;");
+                    case '\n' -> out.append("<br>");
+                    default -> out.append(c);
                 }
-                out.append("</ul>");
             }
+            return out.toString();
         }
-        return out.toString();
-    }
-
-    private static String spans(List<RichText.Span> spans) {
-        StringBuilder out = new StringBuilder();
-        for (RichText.Span span : spans) {
-            if (span instanceof RichText.Plain plain) {
-                out.append(escape(plain.text()));
-            } else if (span instanceof RichText.Bold bold) {
-                out.append("<strong>").append(escape(bold.text())).append("</strong>");
-            } else if (span instanceof RichText.Link link) {
-                out.append(link(link));
-            }
-        }
-        return out.toString();
-    }
-
-    private static String link(RichText.Link link) {
-        String url = clean(link.url()).strip();
-        if (!SAFE_URL.matcher(url).matches()) {
-            // javascript: and the like stay visible as text, never clickable
-            return escape(link.label().equals(link.url()) ? url : link.label() + " (" + url + ")");
-        }
-        return "<a href=\"" + escape(url) + "\">" + escape(link.label()) + "</a>";
-    }
-
-    /** Text shown as typed: HTML's special characters escaped, invisible characters removed, newlines kept. */
-    static String escape(String text) {
-        String cleaned = clean(text);
-        StringBuilder out = new StringBuilder(cleaned.length() + 16);
-        for (int i = 0; i < cleaned.length(); i++) {
-            char c = cleaned.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                case '\n' -> out.append("<br>");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
-    private static String clean(String text) {
-        return INVISIBLE.matcher(text).replaceAll("");
     }
 }

@@ -111,6 +111,6 @@ class AddressingTest {
 
     private static RoomMessage message(String body, String html, Set<String> mentions) {
         return new RoomMessage("!room:example.org", "$1", "@ana:example.org", "m.text", body, html, null, false,
-                false, mentions, 0);
+                mentions, 0);
     }
 }

@@ -1,32 +1,67 @@
 package org.animfr.animabot.matrix;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.animfr.animabot.matrix.bridge.EventPage;
+import org.animfr.animabot.matrix.bridge.HomeserverException;
 import org.animfr.animabot.matrix.bridge.MatrixBridge;
-import org.animfr.animabot.matrix.bridge.SyncListener;
+import org.animfr.animabot.matrix.bridge.Notice;
+import org.animfr.animabot.matrix.bridge.RoomEvent;
+import org.animfr.animabot.matrix.bridge.SyncResponse;
 
-/** A homeserver in memory: the test hands sync batches to the listener and reads what the bot sent. */
+/**
+ * A homeserver in memory: the test hands out sync responses (or failures) one by one, and reads what the bot asked
+ * and sent. A sync request waits until the test gives its answer, as a long poll does.
+ */
 final class FakeBridge implements MatrixBridge {
     static final String BOT = "@animabot:anim.fr";
 
-    /** One {@code m.notice} the bot sent. */
-    record Sent(String roomId, String body, String html, String inReplyTo, String threadRoot) {}
+    /** One {@code m.notice} the bot sent, and the transaction it was sent in. */
+    record Sent(String roomId, String transactionId, String body, String html, String inReplyTo, String threadRoot) {}
+
+    /** One page request of a room's history. */
+    record PageRequest(String roomId, String from, String to) {}
 
     final List<Sent> sent = new CopyOnWriteArrayList<>();
+    final List<String> sendAttempts = new CopyOnWriteArrayList<>();
     final List<String> joined = new CopyOnWriteArrayList<>();
     final List<String> left = new CopyOnWriteArrayList<>();
     final List<String> createdDirectRooms = new CopyOnWriteArrayList<>();
-    final Map<String, Map<String, String>> members = new ConcurrentHashMap<>();
-    final Map<String, Long> powerLevels = new ConcurrentHashMap<>();
-    final AtomicInteger memberLookups = new AtomicInteger();
-    volatile String syncStartedFrom = "never";
-    volatile SyncListener listener;
+    final List<Map<String, Set<String>>> directWrites = new CopyOnWriteArrayList<>();
+    final List<String> syncedFrom = new CopyOnWriteArrayList<>();
+    final List<PageRequest> pageRequests = new CopyOnWriteArrayList<>();
+    final Map<String, List<RoomEvent>> roomStates = new ConcurrentHashMap<>();
+    final Map<String, EventPage> pages = new ConcurrentHashMap<>();
+    final AtomicInteger stateRequests = new AtomicInteger();
+    /** How many of the next sends the homeserver refuses for rate limits. */
+    final AtomicInteger rateLimitedSends = new AtomicInteger();
+    volatile Map<String, Set<String>> direct = Map.of();
     volatile boolean closed;
+    private final BlockingQueue<Object> syncAnswers = new LinkedBlockingQueue<>();
+
+    /** The answer to the next sync request. */
+    void answerSync(SyncResponse response) {
+        syncAnswers.add(response);
+    }
+
+    /** The next sync request fails. */
+    void failSync(RuntimeException error) {
+        syncAnswers.add(error);
+    }
+
+    /** The page {@link #eventsBefore} gives for a room and a token. */
+    void page(String roomId, String from, EventPage page) {
+        pages.put(roomId + " " + from, page);
+    }
 
     @Override
     public CompletableFuture<String> whoAmI() {
@@ -39,14 +74,32 @@ final class FakeBridge implements MatrixBridge {
     }
 
     @Override
-    public void startSync(String since, SyncListener listener) {
-        this.syncStartedFrom = since;
-        this.listener = listener;
+    public CompletableFuture<SyncResponse> sync(String since, String filter, Duration timeout) {
+        syncedFrom.add(String.valueOf(since));
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                Object answer = syncAnswers.take();
+                if (answer instanceof RuntimeException error) {
+                    throw error;
+                }
+                return (SyncResponse) answer;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("stopped", e);
+            }
+        });
     }
 
     @Override
-    public void stopSync() {
-        listener = null;
+    public CompletableFuture<EventPage> eventsBefore(String roomId, String from, String to, int limit) {
+        pageRequests.add(new PageRequest(roomId, from, to));
+        return CompletableFuture.completedFuture(pages.getOrDefault(roomId + " " + from, new EventPage(List.of(), null)));
+    }
+
+    @Override
+    public CompletableFuture<List<RoomEvent>> roomState(String roomId) {
+        stateRequests.incrementAndGet();
+        return CompletableFuture.completedFuture(roomStates.getOrDefault(roomId, List.of()));
     }
 
     @Override
@@ -62,27 +115,26 @@ final class FakeBridge implements MatrixBridge {
     }
 
     @Override
-    public CompletableFuture<String> sendNotice(String roomId, String body, String html, String inReplyTo,
-            String threadRoot) {
-        sent.add(new Sent(roomId, body, html, inReplyTo, threadRoot));
+    public CompletableFuture<String> sendNotice(String roomId, String transactionId, Notice notice) {
+        sendAttempts.add(transactionId);
+        if (rateLimitedSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return CompletableFuture.failedFuture(
+                    new HomeserverException(429, "M_LIMIT_EXCEEDED", "Too Many Requests", Duration.ofMillis(20)));
+        }
+        sent.add(new Sent(roomId, transactionId, notice.body(), notice.html(), notice.inReplyTo(), notice.threadRoot()));
         return CompletableFuture.supplyAsync(() -> "$sent" + sent.size());
     }
 
     @Override
-    public CompletableFuture<Long> powerLevel(String roomId, String userId) {
-        return CompletableFuture.completedFuture(powerLevels.getOrDefault(roomId + "|" + userId, 0L));
-    }
-
-    @Override
-    public CompletableFuture<Map<String, String>> joinedMembers(String roomId) {
-        memberLookups.incrementAndGet();
-        return CompletableFuture.completedFuture(members.getOrDefault(roomId,
-                Map.of(BOT, "Animabot", "@ana:anim.fr", "Ana", "@bob:anim.fr", "Bob")));
-    }
-
-    @Override
     public CompletableFuture<Map<String, Set<String>>> directRooms() {
-        return CompletableFuture.completedFuture(Map.of());
+        return CompletableFuture.completedFuture(direct);
+    }
+
+    @Override
+    public CompletableFuture<Void> setDirectRooms(Map<String, Set<String>> rooms) {
+        direct = Map.copyOf(new HashMap<>(rooms));
+        directWrites.add(direct);
+        return CompletableFuture.completedFuture(null);
     }
 
     @Override

@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.animfr.animabot.core.testing.BotFixture;
-import org.animfr.animabot.core.testing.TestCatalogs;
 import org.animfr.animabot.discord.DiscordChatPlatform;
 import org.animfr.animabot.discord.DiscordSettings;
 import org.animfr.animabot.discord.fake.FakeDiscord;
@@ -36,17 +33,15 @@ public final class MatrixBenchmark {
         Synapse synapse = Synapse.ensureRunning();
         Synapse.User ana = synapse.register(Synapse.unique("ana"), false);
         Synapse.User bot = synapse.register(Synapse.unique("animabot"), false);
-        MatrixChatPlatform matrix = new MatrixChatPlatform(
-                MatrixSettings.withAccessToken(synapse.baseUrl(), bot.accessToken()), new InMemorySyncTokenStore(),
-                BotFixture.MESSAGES);
+        BotFixture core = new BotFixture();
+        MatrixChatPlatform matrix = core.join(new MatrixChatPlatform(
+                MatrixSettings.withAccessToken(synapse.baseUrl(), bot.accessToken()), new InMemorySyncTokenStore()));
         FakeDiscord fake = FakeDiscord.start();
-        DiscordChatPlatform discord = new DiscordChatPlatform(
+        DiscordChatPlatform discord = core.join(new DiscordChatPlatform(
                 new DiscordSettings(FakeDiscord.BOT_TOKEN, fake.restBaseUrl(), fake.gatewayUrl(), null, 48),
-                BotFixture.MESSAGES, TestCatalogs::catalog, Clock.systemUTC());
-        BotFixture core = new BotFixture(TestCatalogs.catalog(), TestCatalogs.NOW, List.of(matrix, discord), Set.of());
-        matrix.start(core.bot);
-        discord.start(core.bot);
-        await().atMost(Duration.ofSeconds(60)).until(() -> matrix.isReady() && discord.isReady());
+                core.commands(), core.core.completions(), BotFixture.MESSAGES));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> matrix.status().isConnected() && discord.status().isConnected());
 
         String room = synapse.createRoom(ana, false, bot.userId(), synapse.register(Synapse.unique("bruno"), false).userId());
         await().atMost(Duration.ofSeconds(30)).until(() -> synapse.isJoined(ana, room, bot.userId()));

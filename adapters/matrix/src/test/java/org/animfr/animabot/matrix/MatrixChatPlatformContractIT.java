@@ -9,10 +9,9 @@ import org.animfr.animabot.core.chat.ChatPlatform;
 import org.animfr.animabot.core.chat.ChatPlatformContract;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.MessageHandler;
-import org.animfr.animabot.core.chat.MessageRef;
+import org.animfr.animabot.core.chat.PlatformStatus;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.Reply;
-import org.animfr.animabot.core.testing.BotFixture;
 import org.animfr.animabot.matrix.synapse.Synapse;
 
 /** The shared platform contract, through Trixnity and a real Synapse. */
@@ -30,8 +29,7 @@ class MatrixChatPlatformContractIT extends ChatPlatformContract {
         ana = synapse.register(Synapse.unique("ana"), false);
         bot = synapse.register(Synapse.unique("animabot"), false);
         MatrixChatPlatform matrix = new MatrixChatPlatform(
-                MatrixSettings.withAccessToken(synapse.baseUrl(), bot.accessToken()), new InMemorySyncTokenStore(),
-                BotFixture.MESSAGES);
+                MatrixSettings.withAccessToken(synapse.baseUrl(), bot.accessToken()), new InMemorySyncTokenStore());
         return new ChatPlatform() {
             @Override
             public String name() {
@@ -41,14 +39,14 @@ class MatrixChatPlatformContractIT extends ChatPlatformContract {
             @Override
             public void start(MessageHandler handler) {
                 matrix.start(handler);
-                await().atMost(TIMEOUT).until(matrix::isReady);
+                await().atMost(TIMEOUT).until(() -> matrix.status().isConnected());
                 room = synapse.createRoom(ana, false, bot.userId());
                 await().atMost(TIMEOUT).until(() -> synapse.isJoined(ana, room, bot.userId()));
             }
 
             @Override
-            public CompletionStage<Void> reply(MessageRef inReplyTo, Reply reply) {
-                return matrix.reply(inReplyTo, reply);
+            public PlatformStatus status() {
+                return matrix.status();
             }
 
             @Override

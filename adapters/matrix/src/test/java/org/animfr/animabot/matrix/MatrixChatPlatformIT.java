@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.testing.BotFixture;
-import org.animfr.animabot.core.testing.TestCatalogs;
 import org.animfr.animabot.matrix.synapse.Synapse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,10 +44,9 @@ class MatrixChatPlatformIT {
     }
 
     private MatrixChatPlatform start(MatrixSettings settings) {
-        MatrixChatPlatform platform = new MatrixChatPlatform(settings, syncTokens, BotFixture.MESSAGES);
-        core = new BotFixture(TestCatalogs.catalog(), TestCatalogs.NOW, List.of(platform), Set.of());
-        platform.start(core.bot);
-        await().atMost(WAIT).until(platform::isReady);
+        core = new BotFixture();
+        MatrixChatPlatform platform = core.join(new MatrixChatPlatform(settings, syncTokens));
+        await().atMost(WAIT).until(() -> platform.status().isConnected());
         return platform;
     }
 
@@ -187,10 +184,10 @@ class MatrixChatPlatformIT {
 
         MatrixChatPlatform fresh = new MatrixChatPlatform(
                 MatrixSettings.withAccessToken(synapse.baseUrl(), freshBot.accessToken()),
-                new InMemorySyncTokenStore(), BotFixture.MESSAGES);
+                new InMemorySyncTokenStore());
         try {
             fresh.start(core.bot);
-            await().atMost(WAIT).until(fresh::isReady);
+            await().atMost(WAIT).until(() -> fresh.status().isConnected());
             synapse.send(ana, room, "!anim semaine 2");
 
             List<JsonNode> notices = synapse.awaitMessages(ana, room, Synapse.noticesFrom(freshBot.userId()), 1, WAIT);

@@ -8,43 +8,57 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.IncomingMessage;
 import org.animfr.animabot.core.chat.PersonRef;
+import org.animfr.animabot.core.chat.PlatformStatus;
 import org.animfr.animabot.core.chat.Reply;
-import org.animfr.animabot.core.i18n.Messages;
-import org.animfr.animabot.matrix.bridge.RoomInvite;
+import org.animfr.animabot.core.chat.spi.Backoff;
+import org.animfr.animabot.matrix.bridge.EventPage;
+import org.animfr.animabot.matrix.bridge.JoinedRoom;
+import org.animfr.animabot.matrix.bridge.MemberEvent;
+import org.animfr.animabot.matrix.bridge.PowerLevelsEvent;
+import org.animfr.animabot.matrix.bridge.RoomEvent;
 import org.animfr.animabot.matrix.bridge.RoomMessage;
-import org.animfr.animabot.matrix.bridge.SyncBatch;
+import org.animfr.animabot.matrix.bridge.SyncResponse;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The adapter's logic over a fake homeserver: what it answers, in which order, and what it leaves alone. */
+/**
+ * The adapter's rules over a fake homeserver: the sync loop, gaps, history before a join, room state kept from the
+ * sync, invitations, direct chats, rate limits; what it answers, in which order, and what it leaves alone.
+ */
 class MatrixChatPlatformTest {
     private static final String ROOM = "!general:anim.fr";
     private static final String ANA = "@ana:anim.fr";
 
     private final FakeBridge bridge = new FakeBridge();
-    private final InMemorySyncTokenStore tokens = new InMemorySyncTokenStore("s1");
     private final List<IncomingMessage> received = new CopyOnWriteArrayList<>();
     private MatrixChatPlatform platform;
-    private int batches;
+    private InMemorySyncTokenStore tokens;
+    private int batches = 1;
+    private int nextId = 1;
 
-    @BeforeEach
-    void start() {
+    private void start(String savedToken) {
+        tokens = savedToken == null ? new InMemorySyncTokenStore() : new InMemorySyncTokenStore(savedToken);
         platform = new MatrixChatPlatform(MatrixSettings.withAccessToken("http://localhost:1", "token"), tokens,
-                new Messages(), settings -> bridge);
+                settings -> bridge, new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)));
         platform.start(message -> {
             received.add(message);
             if (message.text().contains("explode")) {
                 throw new IllegalStateException("boom");
             }
-            return List.of(Reply.plain("echo: " + message.text()));
+            return CompletableFuture.completedFuture(List.of(Reply.plain("echo: " + message.text())));
         });
-        await().atMost(Duration.ofSeconds(5)).until(platform::isReady);
+        await().atMost(Duration.ofSeconds(5)).until(() -> platform.status().isConnected());
+        await().until(() -> bridge.syncedFrom.size() == 1);
+    }
+
+    private void startResuming() {
+        start("s1");
     }
 
     @AfterEach
@@ -54,16 +68,20 @@ class MatrixChatPlatformTest {
 
     @Test
     void syncResumesFromTheSavedTokenAndSavesTheNextOne() {
-        assertThat(bridge.syncStartedFrom).isEqualTo("s1");
+        startResuming();
+        assertThat(bridge.syncedFrom).containsExactly("s1");
 
-        sync(false, List.of(text(ANA, "!anim ping")), List.of());
+        sync(room(ROOM, text(ANA, "!anim ping")));
 
         assertThat(tokens.load()).contains("s2");
+        assertThat(bridge.syncedFrom).containsExactly("s1", "s2");
     }
 
     @Test
     void aCommandIsAnsweredWithANoticeReplyingToIt() {
-        sync(false, List.of(text(ANA, "!anim ping")), List.of());
+        startResuming();
+
+        sync(room(ROOM, text(ANA, "!anim ping")));
 
         await().until(() -> bridge.sent.size() == 1);
         FakeBridge.Sent sent = bridge.sent.get(0);
@@ -73,7 +91,6 @@ class MatrixChatPlatformTest {
         assertThat(sent.threadRoot()).isNull();
         IncomingMessage message = received.get(0);
         assertThat(message.author().ref()).isEqualTo(new PersonRef("matrix", ANA));
-        assertThat(message.author().displayName()).isEqualTo("Ana");
         assertThat(message.conversation()).isEqualTo(new ConversationRef("matrix", ROOM));
         assertThat(message.direct()).isFalse();
         assertThat(message.platformOrganizer()).isFalse();
@@ -81,10 +98,9 @@ class MatrixChatPlatformTest {
 
     @Test
     void aMessageInAThreadIsAnsweredInTheThread() {
-        RoomMessage inThread = new RoomMessage(ROOM, "$7", ANA, "m.text", "!anim ping", null, "$root", false, false,
-                Set.of(), 0);
+        startResuming();
 
-        sync(false, List.of(inThread), List.of());
+        sync(room(ROOM, new RoomMessage(ROOM, "$7", ANA, "m.text", "!anim ping", null, "$root", false, Set.of(), 0)));
 
         await().until(() -> bridge.sent.size() == 1);
         assertThat(bridge.sent.get(0).threadRoot()).isEqualTo("$root");
@@ -93,8 +109,11 @@ class MatrixChatPlatformTest {
 
     @Test
     void theFirstSyncsMessagesAreHistoryAndStayUnanswered() {
-        sync(true, List.of(text(ANA, "!anim ping")), List.of());
-        sync(false, List.of(text(ANA, "!anim pong")), List.of());
+        start(null);
+        assertThat(bridge.syncedFrom).containsExactly("null");
+
+        sync(room(ROOM, text(ANA, "!anim ping")));
+        sync(room(ROOM, text(ANA, "!anim pong")));
 
         await().until(() -> bridge.sent.size() == 1);
         assertThat(received).extracting(IncomingMessage::text).containsExactly("pong");
@@ -102,11 +121,12 @@ class MatrixChatPlatformTest {
 
     @Test
     void anEventSeenTwiceIsAnsweredOnce() {
+        startResuming();
         RoomMessage ping = text(ANA, "!anim ping");
 
-        sync(false, List.of(ping), List.of());
-        sync(false, List.of(ping), List.of());
-        sync(false, List.of(text(ANA, "!anim fin")), List.of());
+        sync(room(ROOM, ping));
+        sync(room(ROOM, ping));
+        sync(room(ROOM, text(ANA, "!anim fin")));
 
         await().until(() -> bridge.sent.size() == 2);
         assertThat(received).extracting(IncomingMessage::text).containsExactly("ping", "fin");
@@ -114,13 +134,14 @@ class MatrixChatPlatformTest {
 
     @Test
     void itsOwnMessagesNoticesAndEditsAreIgnored() {
-        sync(false, List.of(
-                new RoomMessage(ROOM, "$a", FakeBridge.BOT, "m.text", "!anim moi", null, null, true, false, Set.of(),
-                        0),
-                new RoomMessage(ROOM, "$b", "@otherbot:anim.fr", "m.notice", "!anim notice", null, null, false, false,
+        startResuming();
+
+        sync(room(ROOM,
+                new RoomMessage(ROOM, "$a", FakeBridge.BOT, "m.text", "!anim moi", null, null, false, Set.of(), 0),
+                new RoomMessage(ROOM, "$b", "@otherbot:anim.fr", "m.notice", "!anim notice", null, null, false,
                         Set.of(), 0),
-                new RoomMessage(ROOM, "$c", ANA, "m.text", "* !anim edit", null, null, false, true, Set.of(), 0),
-                text(ANA, "!anim fin")), List.of());
+                new RoomMessage(ROOM, "$c", ANA, "m.text", "* !anim edit", null, null, true, Set.of(), 0),
+                text(ANA, "!anim fin")));
 
         await().until(() -> bridge.sent.size() == 1);
         assertThat(received).extracting(IncomingMessage::text).containsExactly("fin");
@@ -128,13 +149,14 @@ class MatrixChatPlatformTest {
 
     @Test
     void aBurstOfAHundredQuestionsIsAnsweredCompletelyAndInOrder() {
-        List<RoomMessage> burst = new ArrayList<>();
+        startResuming();
+        List<RoomEvent> burst = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             burst.add(text(ANA, "!anim question " + i));
         }
 
-        sync(false, burst.subList(0, 40), List.of());
-        sync(false, burst.subList(40, 100), List.of());
+        sync(room(ROOM, burst.subList(0, 40).toArray(RoomEvent[]::new)));
+        sync(room(ROOM, burst.subList(40, 100).toArray(RoomEvent[]::new)));
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> bridge.sent.size() == 100);
         for (int i = 0; i < 100; i++) {
@@ -144,61 +166,76 @@ class MatrixChatPlatformTest {
 
     @Test
     void anyTextInATwoPersonRoomIsForTheBot() {
-        bridge.members.put("!dm:anim.fr", Map.of(FakeBridge.BOT, "Animabot", ANA, "Ana"));
+        startResuming();
+        bridge.roomStates.put("!dm:anim.fr", List.of(member("!dm:anim.fr", FakeBridge.BOT), member("!dm:anim.fr", ANA)));
 
-        sync(false, List.of(new RoomMessage("!dm:anim.fr", "$1", ANA, "m.text", "bonjour", null, null, false, false,
-                Set.of(), 0)), List.of());
+        sync(room("!dm:anim.fr", new RoomMessage("!dm:anim.fr", "$1", ANA, "m.text", "bonjour", null, null, false,
+                Set.of(), 0)));
 
         await().until(() -> received.size() == 1);
         assertThat(received.get(0).direct()).isTrue();
         assertThat(received.get(0).text()).isEqualTo("bonjour");
+        assertThat(received.get(0).author().displayName()).isEqualTo("Ana");
     }
 
     @Test
     void aPowerLevelAtTheThresholdMakesAnOrganizer() {
-        bridge.powerLevels.put(ROOM + "|" + ANA, 50L);
+        startResuming();
+        bridge.roomStates.put(ROOM, List.of(new PowerLevelsEvent(ROOM, Map.of(ANA, 50L), 0)));
 
-        sync(false, List.of(text(ANA, "!anim ping")), List.of());
+        sync(room(ROOM, text(ANA, "!anim ping")));
 
         await().until(() -> received.size() == 1);
         assertThat(received.get(0).platformOrganizer()).isTrue();
     }
 
     @Test
-    void membersAreLookedUpAgainOnlyAfterAMembershipChange() {
-        sync(false, List.of(text(ANA, "!anim un")), List.of());
-        sync(false, List.of(text(ANA, "!anim deux")), List.of());
-        await().until(() -> bridge.sent.size() == 2);
-        assertThat(bridge.memberLookups).hasValue(1);
+    void aRoomsStateIsReadOnceThenFollowedFromTheSync() {
+        startResuming();
+        bridge.roomStates.put(ROOM, List.of(member(ROOM, FakeBridge.BOT), member(ROOM, ANA),
+                member(ROOM, "@bob:anim.fr"), new PowerLevelsEvent(ROOM, Map.of(), 0)));
+        sync(room(ROOM, text(ANA, "!anim un")));
+        sync(room(ROOM, text(ANA, "!anim deux")));
+        await().until(() -> received.size() == 2);
+        assertThat(received).allSatisfy(m -> assertThat(m.platformOrganizer()).isFalse());
 
-        batches++;
-        bridge.listener.onBatch(new SyncBatch("s" + (batches + 1), false, List.of(text(ANA, "!anim trois")),
-                List.of(), Set.of(ROOM)));
+        sync(new JoinedRoom(ROOM, List.of(new PowerLevelsEvent(ROOM, Map.of(ANA, 100L), 0)),
+                List.of(text(ANA, "!anim trois")), false, null));
 
-        await().until(() -> bridge.sent.size() == 3);
-        assertThat(bridge.memberLookups).hasValue(2);
+        await().until(() -> received.size() == 3);
+        assertThat(received.get(2).platformOrganizer()).isTrue();
+        assertThat(bridge.stateRequests).hasValue(1);
     }
 
     @Test
-    void aFailingHandlerGetsAFriendlyErrorAndTheNextMessageIsAnswered() {
-        sync(false, List.of(text(ANA, "!anim explode"), text(ANA, "!anim encore")), List.of());
+    void aFailingHandlerIsLoggedAndTheNextMessageIsAnswered() {
+        startResuming();
 
-        await().until(() -> bridge.sent.size() == 2);
-        assertThat(bridge.sent.get(0).body()).contains("Oups");
-        assertThat(bridge.sent.get(1).body()).isEqualTo("echo: encore");
+        sync(room(ROOM, text(ANA, "!anim explode"), text(ANA, "!anim encore")));
+
+        await().until(() -> bridge.sent.size() == 1);
+        assertThat(bridge.sent.get(0).body()).isEqualTo("echo: encore");
     }
 
     @Test
     void invitationsFromTheOwnServerAreAcceptedAndOthersDeclined() {
-        sync(false, List.of(), List.of(new RoomInvite("!ok:anim.fr", ANA, false),
-                new RoomInvite("!spam:evil.example", "@eve:evil.example", false)));
+        startResuming();
 
+        sync(new SyncResponse("s" + (batches + 1), List.of(), List.of(
+                new MemberEvent("!ok:anim.fr", FakeBridge.BOT, ANA, "invite", null, false),
+                new MemberEvent("!ok:anim.fr", ANA, ANA, "join", "Ana", false),
+                new MemberEvent("!spam:evil.example", FakeBridge.BOT, "@eve:evil.example", "invite", null, false))));
+
+        await().until(() -> bridge.joined.size() + bridge.left.size() == 2);
         assertThat(bridge.joined).containsExactly("!ok:anim.fr");
         assertThat(bridge.left).containsExactly("!spam:evil.example");
     }
 
     @Test
-    void aDirectMessageOpensTheDirectChatOnceAndReusesIt() throws Exception {
+    void aDirectMessageOpensTheDirectChatOnceRecordsItAndReusesIt() throws Exception {
+        startResuming();
+        bridge.direct = Map.of("@bob:anim.fr", Set.of("!withbob:anim.fr"));
+
         platform.sendDirect(new PersonRef("matrix", ANA), Reply.plain("un")).toCompletableFuture()
                 .get(5, TimeUnit.SECONDS);
         platform.sendDirect(new PersonRef("matrix", ANA), Reply.plain("deux")).toCompletableFuture()
@@ -207,26 +244,111 @@ class MatrixChatPlatformTest {
         assertThat(bridge.createdDirectRooms).containsExactly("!direct0:anim.fr");
         assertThat(bridge.sent).extracting(FakeBridge.Sent::roomId).containsExactly("!direct0:anim.fr",
                 "!direct0:anim.fr");
+        await().until(() -> bridge.directWrites.size() == 1);
+        assertThat(bridge.direct).containsEntry("@bob:anim.fr", Set.of("!withbob:anim.fr"))
+                .containsEntry(ANA, Set.of("!direct0:anim.fr"));
     }
 
     @Test
     void aRoomInvitedToAsDirectIsADirectChat() {
-        sync(false, List.of(), List.of(new RoomInvite("!dm:anim.fr", ANA, true)));
-        sync(false, List.of(new RoomMessage("!dm:anim.fr", "$1", ANA, "m.text", "salut", null, null, false, false,
-                Set.of(), 0)), List.of());
+        startResuming();
+        sync(new SyncResponse("s" + (batches + 1), List.of(),
+                List.of(new MemberEvent("!dm:anim.fr", FakeBridge.BOT, ANA, "invite", null, true))));
+
+        sync(room("!dm:anim.fr", new RoomMessage("!dm:anim.fr", "$1", ANA, "m.text", "salut", null, null, false,
+                Set.of(), 0)));
 
         await().until(() -> received.size() == 1);
         assertThat(received.get(0).direct()).isTrue();
     }
 
-    private void sync(boolean initial, List<RoomMessage> messages, List<RoomInvite> invites) {
-        batches++;
-        bridge.listener.onBatch(new SyncBatch("s" + (batches + 1), initial, messages, invites, Set.of()));
+    @Test
+    void theMessagesALimitedSyncLeftOutAreReadBackAndAnsweredInOrder() {
+        startResuming();
+        RoomMessage first = text(ANA, "!anim un");
+        RoomMessage second = text(ANA, "!anim deux");
+        RoomMessage third = text(ANA, "!anim trois");
+        bridge.page(ROOM, "p1", new EventPage(List.of(second), "p2"));
+        bridge.page(ROOM, "p2", new EventPage(List.of(first), "p3"));
+
+        sync(new JoinedRoom(ROOM, List.of(), List.of(third), true, "p1"));
+
+        await().until(() -> bridge.sent.size() == 3);
+        assertThat(bridge.sent).extracting(FakeBridge.Sent::body)
+                .containsExactly("echo: un", "echo: deux", "echo: trois");
+        assertThat(bridge.pageRequests).extracting(FakeBridge.PageRequest::from).containsExactly("p1", "p2", "p3");
+        assertThat(bridge.pageRequests).extracting(FakeBridge.PageRequest::to).containsOnly("s1");
     }
 
-    private int nextId = 1;
+    @Test
+    void whatARoomSaidBeforeTheBotJoinedIsNotAnswered() {
+        startResuming();
+
+        sync(room("!new:anim.fr", text("!new:anim.fr", ANA, "!anim avant"),
+                new MemberEvent("!new:anim.fr", FakeBridge.BOT, FakeBridge.BOT, "join", "Animabot", false),
+                text("!new:anim.fr", ANA, "!anim après")));
+
+        await().until(() -> bridge.sent.size() == 1);
+        assertThat(received).extracting(IncomingMessage::text).containsExactly("après");
+    }
+
+    @Test
+    void aFailingSyncIsRetriedFromTheSameTokenAndTheStatusSaysSo() {
+        startResuming();
+
+        bridge.failSync(new IllegalStateException("homeserver down"));
+        await().until(() -> bridge.syncedFrom.size() == 2);
+        assertThat(platform.status().state()).isEqualTo(PlatformStatus.State.RECONNECTING);
+        assertThat(platform.status().reason()).contains("homeserver down");
+        bridge.failSync(new IllegalStateException("still down"));
+        await().until(() -> bridge.syncedFrom.size() == 3);
+
+        sync(room(ROOM, text(ANA, "!anim revenu")));
+
+        assertThat(bridge.syncedFrom).containsExactly("s1", "s1", "s1", "s2");
+        assertThat(platform.status().isConnected()).isTrue();
+        await().until(() -> bridge.sent.size() == 1);
+    }
+
+    @Test
+    void aNoticeRefusedForRateLimitsIsSentAgainInTheSameTransaction() throws Exception {
+        startResuming();
+        bridge.rateLimitedSends.set(3);
+
+        platform.post(new ConversationRef("matrix", ROOM), Reply.plain("Rappel")).toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(bridge.sendAttempts).hasSize(4);
+        assertThat(bridge.sendAttempts.stream().distinct()).hasSize(1);
+        assertThat(bridge.sent).singleElement().satisfies(s -> assertThat(s.body()).isEqualTo("Rappel"));
+    }
+
+    /** Hands a sync response to the bot and waits until it asks for the next one, its batch handled. */
+    private void sync(JoinedRoom... rooms) {
+        sync(new SyncResponse("s" + (batches + 1), List.of(rooms), List.of()));
+    }
+
+    private void sync(SyncResponse response) {
+        int asked = bridge.syncedFrom.size();
+        batches++;
+        bridge.answerSync(response);
+        await().until(() -> bridge.syncedFrom.size() > asked);
+    }
+
+    private static JoinedRoom room(String roomId, RoomEvent... timeline) {
+        return new JoinedRoom(roomId, List.of(), List.of(timeline), false, null);
+    }
 
     private RoomMessage text(String sender, String body) {
-        return new RoomMessage(ROOM, "$" + nextId++, sender, "m.text", body, null, null, false, false, Set.of(), 0);
+        return text(ROOM, sender, body);
+    }
+
+    private RoomMessage text(String roomId, String sender, String body) {
+        return new RoomMessage(roomId, "$" + nextId++, sender, "m.text", body, null, null, false, Set.of(), 0);
+    }
+
+    private static MemberEvent member(String roomId, String userId) {
+        String name = userId.equals(ANA) ? "Ana" : userId.substring(1, userId.indexOf(':'));
+        return new MemberEvent(roomId, userId, userId, "join", name, false);
     }
 }

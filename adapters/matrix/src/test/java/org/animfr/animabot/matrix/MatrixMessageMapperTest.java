@@ -3,6 +3,8 @@ package org.animfr.animabot.matrix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import org.animfr.animabot.core.chat.CommandCall;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.RichText;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,8 @@ class MatrixMessageMapperTest {
     @Test
     void theTitleIsABoldFirstLineAndFollowUpsAreArrowLines() {
         Reply card = Reply.card("Animacoop <7>", RichText.plain("du 3 au 5 mars"),
-                List.of(new Reply.FollowUp("Voir les regroupements", "regroupements animacoop-7")));
+                List.of(new Reply.FollowUp("Voir les regroupements",
+                        new CommandCall("gatherings", Map.of("session", "animacoop-7")), "regroupements animacoop-7")));
 
         assertThat(MatrixMessageMapper.html(card)).isEqualTo("<p><strong>Animacoop &lt;7&gt;</strong></p>"
                 + "<p>du 3 au 5 mars</p><p>→ regroupements animacoop-7</p>");
@@ -60,6 +63,7 @@ class MatrixMessageMapperTest {
 
     @Test
     void invisibleCharactersAreRemoved() {
-        assertThat(MatrixMessageMapper.escape("a\u202Eb\u200Bc")).isEqualTo("abc");
+        assertThat(MatrixMessageMapper.html(Reply.plain("a\u202Eb\u200Bc"))).isEqualTo("<p>abc</p>");
+        assertThat(MatrixMessageMapper.plain(Reply.plain("a\u202Eb\u200Bc"))).isEqualTo("abc");
     }
 }

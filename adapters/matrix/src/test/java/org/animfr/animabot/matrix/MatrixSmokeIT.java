@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.animfr.animabot.core.chat.Reply;
-import org.animfr.animabot.core.i18n.Messages;
 import org.animfr.animabot.matrix.synapse.Synapse;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +21,10 @@ class MatrixSmokeIT {
         Synapse.User ana = synapse.register(Synapse.unique("ana"), false);
         Synapse.User bot = synapse.register(Synapse.unique("animabot"), false);
         MatrixChatPlatform platform = new MatrixChatPlatform(
-                MatrixSettings.withAccessToken(synapse.baseUrl(), bot.accessToken()), new InMemorySyncTokenStore(),
-                new Messages());
+                MatrixSettings.withAccessToken(synapse.baseUrl(), bot.accessToken()), new InMemorySyncTokenStore());
         try {
-            platform.start(message -> List.of(Reply.plain("echo: " + message.text())));
-            await().atMost(TIMEOUT).until(platform::isReady);
+            platform.start(message -> CompletableFuture.completedFuture(List.of(Reply.plain("echo: " + message.text()))));
+            await().atMost(TIMEOUT).until(() -> platform.status().isConnected());
 
             String room = synapse.createRoom(ana, false, bot.userId());
             await().atMost(TIMEOUT).until(() -> synapse.isJoined(ana, room, bot.userId()));

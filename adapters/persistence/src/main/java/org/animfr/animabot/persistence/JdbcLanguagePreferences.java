@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.i18n.Language;
-import org.animfr.animabot.core.room.LanguagePreferences;
+import org.animfr.animabot.core.person.LanguagePreferences;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**

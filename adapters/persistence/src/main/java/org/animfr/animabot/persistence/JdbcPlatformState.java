@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
-import org.animfr.animabot.core.chat.PlatformState;
+import org.animfr.animabot.core.chat.spi.PlatformState;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@link PlatformState} in the {@code platform_state} table. Thread-safe; each write is committed at once. */

@@ -1,8 +1,8 @@
 package org.animfr.animabot.persistence;
 
 import java.time.Clock;
-import org.animfr.animabot.core.chat.PlatformState;
-import org.animfr.animabot.core.room.LanguagePreferences;
+import org.animfr.animabot.core.chat.spi.PlatformState;
+import org.animfr.animabot.core.person.LanguagePreferences;
 import org.animfr.animabot.core.room.RoomLinks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

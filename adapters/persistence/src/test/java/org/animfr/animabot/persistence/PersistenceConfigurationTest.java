@@ -7,7 +7,7 @@ import java.time.Clock;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.i18n.Language;
-import org.animfr.animabot.core.room.LanguagePreferences;
+import org.animfr.animabot.core.person.LanguagePreferences;
 import org.animfr.animabot.core.room.RoomLinks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

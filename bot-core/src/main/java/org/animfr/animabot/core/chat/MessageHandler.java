@@ -1,13 +1,18 @@
 package org.animfr.animabot.core.chat;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
- * The core as a platform sees it: a message comes in, zero or more replies go back to its author.
- * Implementations are thread-safe and never throw: failures become a friendly reply.
+ * The core as a platform sees it: a message comes in, zero or more replies go back to where it was written.
+ *
+ * <p>Implementations are thread-safe, return quickly and never fail: a failure becomes a friendly reply in the
+ * person's language. Most answers are ready when the stage is returned; those that take long (an announcement
+ * waiting for its deliveries) complete later, off the caller's thread, and are meant for the asker only
+ * ({@link Reply.Visibility#PERSONAL}), so a platform that must acknowledge at once may do so privately.
  */
 @FunctionalInterface
 public interface MessageHandler {
-    /** Returns the replies to the message, in order; never null. */
-    List<Reply> handle(IncomingMessage message);
+    /** The replies to the message, in order; the list is never null. */
+    CompletionStage<List<Reply>> handle(IncomingMessage message);
 }

@@ -58,13 +58,16 @@ public record Reply(RichText body, Visibility visibility, String title, List<Fol
     /**
      * A command worth offering next, such as "Voir les regroupements" under a session.
      *
-     * @param label what the button says, in the person's language
-     * @param command the command it runs, as a person would type it ({@code regroupements animacoop-7})
+     * @param label what the button says, in the person's language, non-null
+     * @param call the command it runs, by language-neutral names (what a button carries), non-null
+     * @param typed the same command as a person would type it in their language ({@code regroupements
+     *     animacoop-7}), for platforms without buttons; non-null
      */
-    public record FollowUp(String label, String command) {
+    public record FollowUp(String label, CommandCall call, String typed) {
         public FollowUp {
             Objects.requireNonNull(label, "label");
-            Objects.requireNonNull(command, "command");
+            Objects.requireNonNull(call, "call");
+            Objects.requireNonNull(typed, "typed");
         }
     }
 }

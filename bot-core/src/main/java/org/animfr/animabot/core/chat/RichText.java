@@ -6,7 +6,10 @@ import java.util.Objects;
 
 /**
  * Simple rich text that every platform can render in its own format: paragraphs and bullet lists made of
- * plain, bold and link spans. Texts are never markup: adapters escape them for their format.
+ * plain, bold and link spans. Texts are never markup: renderers escape them for their format.
+ *
+ * <p>Each kind of block and span renders itself through a {@link RichTextRenderer}, so a new kind added here
+ * must be given to the renderer contract, and no platform compiles until it renders it.
  */
 public record RichText(List<Block> blocks) {
     public RichText {
@@ -21,48 +24,30 @@ public record RichText(List<Block> blocks) {
         return new Builder();
     }
 
-    /** The text without formatting, one line per paragraph and per list item (items start with "• "). */
-    public String toPlainText() {
-        StringBuilder out = new StringBuilder();
-        for (Block block : blocks) {
-            if (!out.isEmpty()) {
-                out.append('\n');
-            }
-            if (block instanceof Paragraph p) {
-                out.append(plain(p.spans()));
-            } else if (block instanceof BulletList l) {
-                for (int i = 0; i < l.items().size(); i++) {
-                    if (i > 0) {
-                        out.append('\n');
-                    }
-                    out.append("• ").append(plain(l.items().get(i)));
-                }
-            }
-        }
-        return out.toString();
+    /** The text in a platform's format. */
+    public String render(RichTextRenderer renderer) {
+        return renderer.document(blocks.stream().map(block -> block.render(renderer)).toList());
     }
 
-    private static String plain(List<Span> spans) {
-        StringBuilder out = new StringBuilder();
-        for (Span span : spans) {
-            if (span instanceof Plain p) {
-                out.append(p.text());
-            } else if (span instanceof Bold b) {
-                out.append(b.text());
-            } else if (span instanceof Link l) {
-                out.append(l.label().equals(l.url()) ? l.url() : l.label() + " (" + l.url() + ")");
-            }
-        }
-        return out.toString();
+    /** The text without formatting, one line per paragraph and per list item (items start with "• "). */
+    public String toPlainText() {
+        return render(PlainTextRenderer.INSTANCE);
     }
 
     /** A block of rich text. */
-    public sealed interface Block permits Paragraph, BulletList {}
+    public sealed interface Block permits Paragraph, BulletList {
+        String render(RichTextRenderer renderer);
+    }
 
     /** One paragraph: a line of spans. */
     public record Paragraph(List<Span> spans) implements Block {
         public Paragraph {
             spans = List.copyOf(spans);
+        }
+
+        @Override
+        public String render(RichTextRenderer renderer) {
+            return renderer.paragraph(renderAll(spans, renderer));
         }
     }
 
@@ -71,15 +56,31 @@ public record RichText(List<Block> blocks) {
         public BulletList {
             items = items.stream().map(List::copyOf).toList();
         }
+
+        @Override
+        public String render(RichTextRenderer renderer) {
+            return renderer.bulletList(items.stream().map(item -> renderAll(item, renderer)).toList());
+        }
+    }
+
+    private static List<String> renderAll(List<Span> spans, RichTextRenderer renderer) {
+        return spans.stream().map(span -> span.render(renderer)).toList();
     }
 
     /** A piece of text inside a block. */
-    public sealed interface Span permits Plain, Bold, Link {}
+    public sealed interface Span permits Plain, Bold, Link {
+        String render(RichTextRenderer renderer);
+    }
 
     /** Text shown as it is. */
     public record Plain(String text) implements Span {
         public Plain {
             Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public String render(RichTextRenderer renderer) {
+            return renderer.plain(text);
         }
     }
 
@@ -88,6 +89,11 @@ public record RichText(List<Block> blocks) {
         public Bold {
             Objects.requireNonNull(text, "text");
         }
+
+        @Override
+        public String render(RichTextRenderer renderer) {
+            return renderer.bold(text);
+        }
     }
 
     /** A link with a label (the label may equal the url). */
@@ -95,6 +101,11 @@ public record RichText(List<Block> blocks) {
         public Link {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(url, "url");
+        }
+
+        @Override
+        public String render(RichTextRenderer renderer) {
+            return renderer.link(label, url);
         }
     }
 

@@ -1,10 +1,8 @@
 package org.animfr.animabot.core.qa;
 
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.animfr.animabot.core.session.Catalog;
 import org.animfr.animabot.core.session.Session;
+import org.animfr.animabot.core.text.TextFold;
 
 /**
  * The precise things a question names, found before matching its intent and then removed from it: a session
@@ -47,7 +46,7 @@ record Mentions(Optional<Session> session, Optional<Integer> week, String rest) 
     private static final Map<String, Pattern> NAME_PATTERNS = new ConcurrentHashMap<>();
 
     static Mentions find(String question, Catalog catalog) {
-        String text = fold(question);
+        String text = TextFold.fold(question);
         Optional<Session> session = Optional.empty();
         for (Session candidate : byLongestName(catalog.sessions())) {
             Optional<String> without = removeName(text, candidate);
@@ -89,7 +88,7 @@ record Mentions(Optional<Session> session, Optional<Integer> week, String rest) 
 
     /** The name's words, whole, separated by spaces, dashes or nothing; a pattern that never matches if none. */
     private static Pattern namePattern(String name) {
-        List<String> words = Arrays.stream(fold(name).split("[^\\p{Alnum}]+"))
+        List<String> words = Arrays.stream(TextFold.fold(name).split("[^\\p{L}\\p{N}]+"))
                 .filter(word -> !word.isEmpty()).map(Pattern::quote).toList();
         return Pattern.compile(words.isEmpty() ? "(?!)" : "\\b" + String.join("[\\s\\-_]*", words) + "\\b");
     }
@@ -99,10 +98,5 @@ record Mentions(Optional<Session> session, Optional<Integer> week, String rest) 
             return Optional.of(Integer.parseInt(token));
         }
         return Optional.ofNullable(NUMBER_WORDS.get(token));
-    }
-
-    static String fold(String text) {
-        String noAccents = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return noAccents.toLowerCase(Locale.ROOT).replace('’', '\'');
     }
 }

@@ -3,63 +3,41 @@ package org.animfr.animabot.core.qa;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.RichText;
-import org.animfr.animabot.core.command.Asked;
-import org.animfr.animabot.core.command.QuestionFeature;
+import org.animfr.animabot.core.dispatch.Asked;
+import org.animfr.animabot.core.dispatch.QuestionFeature;
 import org.animfr.animabot.core.i18n.Language;
 import org.animfr.animabot.core.session.Catalog;
-import org.animfr.animabot.core.session.FaqEntry;
 import org.animfr.animabot.core.session.Session;
 import org.animfr.animabot.core.session.SessionAnswers;
+import org.animfr.animabot.core.session.SessionContext;
+import org.animfr.animabot.core.session.SessionContexts;
 import org.animfr.animabot.core.session.SessionResolver;
 
 /**
  * Answers questions about the sessions from the catalog, relative to now and to the conversation's session.
  * When no intent fits well enough it says so and suggests {@code aide}: a confident wrong answer is worse than
- * none. Thread-safe; the index is rebuilt when the catalog's FAQ changes.
+ * none. Thread-safe.
  */
 public final class QuestionAnswerer implements QuestionFeature {
-    /** Below this confidence in the best phrasing (see {@link IntentIndex}), the bot admits it is not sure. */
-    static final double MIN_CONFIDENCE = 0.55;
-
+    private final QuestionUnderstanding understanding;
     private final SessionAnswers answers;
-    private final QuestionAnalyzers analyzers = new QuestionAnalyzers();
-    private final String nextConcept = analyzers.concept("prochain");
-    private final LanguageGuess languageGuess = new LanguageGuess(analyzers, IntentIndex.shipped());
+    private final SessionContexts contexts;
     private final SessionResolver resolver = new SessionResolver();
-    private volatile IndexedFaq indexed;
 
-    private record IndexedFaq(List<FaqEntry> faq, IntentIndex index) {}
-
-    /**
-     * What the bot understood of a question.
-     *
-     * @param intent the intent's name or {@code FAQ:n}; empty when the bot is not confident
-     * @param language the question's language, when it could tell
-     * @param confidence how well the best phrasing matched, 0 to 1
-     * @param next whether the question asks about what comes next ("prochaine", "next", "suivante")
-     */
-    public record Understanding(Optional<String> intent, Optional<Language> language, double confidence,
-            boolean next) {}
-
-    /** The index is built at the first question (or by {@link #warmUp}), for the FAQ of the catalog then. */
-    public QuestionAnswerer(SessionAnswers answers) {
+    public QuestionAnswerer(QuestionUnderstanding understanding, SessionAnswers answers, SessionContexts contexts) {
+        this.understanding = understanding;
         this.answers = answers;
-    }
-
-    /** Builds the index for the catalog's FAQ now rather than at the first question. */
-    public QuestionAnswerer warmUp(Supplier<Catalog> catalog) {
-        index(catalog.get().faq());
-        return this;
+        this.contexts = contexts;
     }
 
     @Override
     public List<Reply> answer(String question, Asked asked) {
-        Catalog catalog = asked.catalog();
-        Mentions mentions = Mentions.find(question, catalog);
-        Understanding understanding = understand(mentions, catalog.faq());
+        SessionContext context = contexts.of(asked);
+        Catalog catalog = context.catalog();
+        QuestionUnderstanding.Understood understood = understanding.understood(question, catalog);
+        QuestionUnderstanding.Understanding understanding = understood.understanding();
         Language language = understanding.language().orElse(asked.language());
         if (understanding.intent().isEmpty()) {
             return personal(RichText.plain(answers.messages().get(language, "qa.not-sure")));
@@ -69,58 +47,12 @@ public final class QuestionAnswerer implements QuestionFeature {
             int index = Integer.parseInt(key.substring(4));
             return List.of(Reply.of(answers.faq(catalog.faq().get(index))));
         }
-        return answer(Intent.valueOf(key), mentions, understanding.next(), asked.withLanguage(language));
+        return answer(Intent.valueOf(key), understood.mentions(), understanding.next(), language, context);
     }
 
-    /** What the bot understands of the question, without answering it (for tests and benchmarks). */
-    public Understanding understand(String question, Catalog catalog) {
-        return understand(Mentions.find(question, catalog), catalog.faq());
-    }
-
-    private Understanding understand(Mentions mentions, List<FaqEntry> faq) {
-        IntentIndex index = index(faq);
-        List<String> terms = index.terms(mentions.rest());
-        boolean next = terms.contains(nextConcept);
-        Optional<Language> language = languageGuess.guess(
-                QuestionAnalyzers.terms(analyzers.surface(), mentions.rest()));
-        if (terms.isEmpty()) {
-            // Nothing but a name or a number: "animacoop 8 ?" asks about the session, "semaine 3 ?" about the week.
-            Optional<Intent> named = mentions.week().isPresent() ? Optional.of(Intent.WEEK)
-                    : mentions.session().map(s -> Intent.INFO);
-            return new Understanding(named.map(Intent::name), language, named.isPresent() ? 1 : 0, next);
-        }
-        List<IntentIndex.Match> matches = index.search(terms);
-        if (matches.isEmpty()) {
-            return new Understanding(Optional.empty(), language, 0, next);
-        }
-        IntentIndex.Match best = matches.get(0);
-        if (language.isEmpty()) {
-            language = Optional.of(best.language().equals(IntentIndex.ENGLISH) ? Language.EN : Language.FR);
-        }
-        if (best.confidence() < MIN_CONFIDENCE) {
-            return new Understanding(Optional.empty(), language, best.confidence(), next);
-        }
-        String intent = best.key();
-        if (mentions.week().isPresent() && !intent.startsWith("FAQ:")) {
-            intent = Intent.WEEK.name();
-        }
-        return new Understanding(Optional.of(intent), language, best.confidence(), next);
-    }
-
-    /** The index for the FAQ, built again only when the FAQ changes (package-private for tests). */
-    IntentIndex index(List<FaqEntry> faq) {
-        IndexedFaq current = indexed;
-        if (current == null || current.faq() != faq && !current.faq().equals(faq)) {
-            current = new IndexedFaq(List.copyOf(faq), new IntentIndex(analyzers, IntentIndex.phrasings(faq)));
-            indexed = current;
-        }
-        return current.index();
-    }
-
-    private List<Reply> answer(Intent intent, Mentions mentions, boolean next, Asked asked) {
-        Language l = asked.language();
-        Catalog catalog = asked.catalog();
-        LocalDate today = asked.now().toLocalDate();
+    private List<Reply> answer(Intent intent, Mentions mentions, boolean next, Language l, SessionContext context) {
+        Catalog catalog = context.catalog();
+        LocalDate today = context.today();
         switch (intent) {
             case GREETING:
                 return personal(RichText.plain(answers.messages().get(l, "qa.greeting")));
@@ -129,10 +61,10 @@ public final class QuestionAnswerer implements QuestionFeature {
             case SESSION_LIST:
                 List<Session> sessions = catalog.currentAndUpcoming(today);
                 return List.of(Reply.of(sessions.isEmpty() ? answers.noSession(l)
-                        : answers.list(l, sessions, asked.now(), "sessions.title")));
+                        : answers.list(l, sessions, context.now(), "sessions.title")));
             case NEXT_SESSION:
                 Optional<Session> upcoming = mentions.session().or(() -> catalog.nextToStart(today));
-                return List.of(Reply.of(upcoming.map(s -> answers.details(l, s, asked.now()))
+                return List.of(Reply.of(upcoming.map(s -> answers.details(l, s, context.now()))
                         .orElseGet(() -> RichText.plain(answers.messages().get(l, "qa.no-upcoming-session")))));
             default:
                 break;
@@ -141,7 +73,7 @@ public final class QuestionAnswerer implements QuestionFeature {
                 .or(() -> next && intent != Intent.NEXT_GATHERING && intent != Intent.WEEK
                         ? catalog.nextToStart(today) : Optional.empty())
                 .or(() -> intent == Intent.REGISTER ? catalog.nextToStart(today) : Optional.empty())
-                .or(() -> resolver.byDefault(asked));
+                .or(() -> resolver.byDefault(context));
         if (session.isEmpty()) {
             return personal(answers.noSession(l));
         }
@@ -150,9 +82,9 @@ public final class QuestionAnswerer implements QuestionFeature {
             case START -> answers.startDate(l, s, today);
             case END -> answers.endDate(l, s, today);
             case DATES -> answers.datesAnswer(l, s);
-            case INFO -> answers.details(l, s, asked.now());
-            case NEXT_GATHERING -> answers.nextGathering(l, s, asked.now());
-            case GATHERINGS -> answers.gatherings(l, s, asked.now());
+            case INFO -> answers.details(l, s, context.now());
+            case NEXT_GATHERING -> answers.nextGathering(l, s, context.now());
+            case GATHERINGS -> answers.gatherings(l, s, context.now());
             case WEEK -> week(l, s, mentions.week(), next, today);
             case FACILITATORS -> answers.facilitators(l, s);
             case HOURS -> answers.hours(l, s);

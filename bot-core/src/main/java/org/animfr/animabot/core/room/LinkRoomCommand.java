@@ -1,43 +1,44 @@
 package org.animfr.animabot.core.room;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.RichText;
-import org.animfr.animabot.core.command.Asked;
-import org.animfr.animabot.core.command.CommandFeature;
-import org.animfr.animabot.core.command.CommandName;
-import org.animfr.animabot.core.command.ParsedMessage;
-import org.animfr.animabot.core.session.Session;
+import org.animfr.animabot.core.dispatch.Asked;
+import org.animfr.animabot.core.dispatch.Completion;
+import org.animfr.animabot.core.dispatch.CommandFeature;
+import org.animfr.animabot.core.dispatch.CommandSpec;
+import org.animfr.animabot.core.dispatch.Invocation;
+import org.animfr.animabot.core.dispatch.Parameter;
+import org.animfr.animabot.core.dispatch.Replies;
 import org.animfr.animabot.core.session.SessionAnswers;
 
 /** {@code admin relier <session>}: links the current conversation to a session (organizers only). */
-public final class LinkRoomCommand implements CommandFeature {
+public final class LinkRoomCommand extends CommandFeature {
+    private static final String SESSION = "session";
+    public static final CommandSpec SPEC = CommandSpec.command("admin-link", "relier", "link")
+            .forOrganizers()
+            .parameter(Parameter.text(SESSION, "session", "session").mandatory().completedWith(Completion.SESSIONS))
+            .build();
+
     private final SessionAnswers answers;
-    private final RoomLinks links;
+    private final RoomLinking linking;
 
-    public LinkRoomCommand(SessionAnswers answers, RoomLinks links) {
+    public LinkRoomCommand(SessionAnswers answers, RoomLinking linking) {
+        super(SPEC);
         this.answers = answers;
-        this.links = links;
+        this.linking = linking;
     }
 
     @Override
-    public CommandName command() {
-        return CommandName.ADMIN_LINK;
-    }
-
-    @Override
-    public List<Reply> execute(ParsedMessage.Command command, Asked asked) {
-        if (command.argumentText().isBlank()) {
-            return List.of(Reply.personal(answers.unknownSession(asked.language(), "", asked.catalog())));
+    public CompletionStage<List<Reply>> execute(Invocation invocation, Asked asked) {
+        RoomLinking.Outcome outcome = linking.link(asked.message().conversation(),
+                invocation.argument(SESSION).orElse(""));
+        if (outcome instanceof RoomLinking.UnknownSession unknown) {
+            return Replies.personal(answers.unknownSession(asked.language(), unknown.typed(), unknown.catalog()));
         }
-        Optional<Session> session = asked.catalog().find(command.argumentText());
-        if (session.isEmpty()) {
-            return List.of(Reply.personal(
-                    answers.unknownSession(asked.language(), command.argumentText(), asked.catalog())));
-        }
-        links.link(asked.message().conversation(), session.get().id());
-        return List.of(Reply.of(RichText.plain(answers.messages()
-                .get(asked.language(), "admin.linked", session.get().name(), session.get().id()))));
+        var session = ((RoomLinking.Linked) outcome).session();
+        return Replies.shared(RichText.plain(answers.messages()
+                .get(asked.language(), "admin.linked", session.name(), session.id())));
     }
 }

@@ -1,17 +1,14 @@
 package org.animfr.animabot.core.room;
 
 import java.util.List;
-import java.util.Optional;
 import org.animfr.animabot.core.chat.ConversationRef;
+import org.animfr.animabot.core.session.LinkedSessions;
 
 /**
  * Which session each conversation (room, channel) is linked to. A conversation has at most one session;
  * a session may have many conversations on many platforms. Implementations are durable and thread-safe.
  */
-public interface RoomLinks {
-
-    /** The id of the session the conversation is linked to, if any. */
-    Optional<String> sessionOf(ConversationRef conversation);
+public interface RoomLinks extends LinkedSessions {
 
     /** Links the conversation to the session, replacing any previous link of that conversation. */
     void link(ConversationRef conversation, String sessionId);

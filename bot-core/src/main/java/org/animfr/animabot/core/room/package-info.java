@@ -1,2 +1,2 @@
-/** Links between conversations and sessions, and people's language choices: the core's stored settings. */
+/** Rooms and their sessions: linking a conversation to a session, and announcing to every room of a session. */
 package org.animfr.animabot.core.room;

@@ -1,12 +1,11 @@
 package org.animfr.animabot.core.session;
 
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.animfr.animabot.core.text.TextFold;
 
 /**
  * Everything organizers published: the network, its sessions (sorted by start date) and the FAQ.
@@ -27,15 +26,16 @@ public record Catalog(Network network, List<Session> sessions, List<FaqEntry> fa
 
     /**
      * Finds a session by what a person typed: its id, or its name ignoring case, accents, spaces and dashes
-     * ("animacoop 7", "Animacoop-7", "ANIMACOOP7").
+     * ("animacoop 7", "Animacoop-7", "ANIMACOOP7"; "coeur de loire" for "Cœur de Loire"), as {@link TextFold#compact}
+     * compares them.
      */
     public Optional<Session> find(String typed) {
         if (typed == null || typed.isBlank()) {
             return Optional.empty();
         }
-        String key = compact(typed);
+        String key = TextFold.compact(typed);
         return sessions.stream()
-                .filter(s -> compact(s.id()).equals(key) || compact(s.name()).equals(key))
+                .filter(s -> TextFold.compact(s.id()).equals(key) || TextFold.compact(s.name()).equals(key))
                 .findFirst();
     }
 
@@ -54,9 +54,4 @@ public record Catalog(Network network, List<Session> sessions, List<FaqEntry> fa
         return sessions.stream().filter(s -> s.isRunningOn(today)).findFirst();
     }
 
-    /** Lower case, no accents, letters and digits only: how session names are compared. */
-    public static String compact(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return folded.toLowerCase(Locale.ROOT).replaceAll("[^\\p{Alnum}]", "");
-    }
 }

@@ -1,32 +1,26 @@
 package org.animfr.animabot.core.session;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.animfr.animabot.core.chat.Reply;
-import org.animfr.animabot.core.command.Asked;
-import org.animfr.animabot.core.command.CommandFeature;
-import org.animfr.animabot.core.command.CommandName;
-import org.animfr.animabot.core.command.ParsedMessage;
+import org.animfr.animabot.core.dispatch.Asked;
+import org.animfr.animabot.core.dispatch.CommandSpec;
+import org.animfr.animabot.core.dispatch.Invocation;
 
 /** {@code regroupements [session]}: the in-person gatherings of a session, the next one in bold. */
-public final class GatheringsCommand implements CommandFeature {
-    private final SessionAnswers answers;
-    private final SessionFeatureSupport support;
+public final class GatheringsCommand extends SessionFeature {
+    public static final CommandSpec SPEC = CommandSpec.command("gatherings", "regroupements", "gatherings")
+            .frenchAliases("regroupement").englishAliases("gathering")
+            .parameter(SESSION_PARAMETER)
+            .build();
 
-    public GatheringsCommand(SessionAnswers answers) {
-        this.answers = answers;
-        this.support = new SessionFeatureSupport(answers);
+    public GatheringsCommand(SessionAnswers answers, SessionContexts contexts) {
+        super(SPEC, answers, contexts);
     }
 
     @Override
-    public CommandName command() {
-        return CommandName.GATHERINGS;
-    }
-
-    @Override
-    public List<Reply> execute(ParsedMessage.Command command, Asked asked) {
-        Optional<String> typed = command.argumentText().isBlank() ? Optional.empty()
-                : Optional.of(command.argumentText());
-        return support.withSession(typed, asked, s -> answers.gatherings(asked.language(), s, asked.now()));
+    public CompletionStage<List<Reply>> execute(Invocation invocation, Asked asked) {
+        return withSession(invocation.argument(SESSION), asked,
+                (session, context) -> Reply.of(answers.gatherings(asked.language(), session, context.now())));
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.RichText;
@@ -11,6 +12,7 @@ import org.animfr.animabot.core.chat.RichText.Bold;
 import org.animfr.animabot.core.chat.RichText.Link;
 import org.animfr.animabot.core.chat.RichText.Plain;
 import org.animfr.animabot.core.chat.RichText.Span;
+import org.animfr.animabot.core.dispatch.CommandSpec;
 import org.animfr.animabot.core.i18n.Language;
 import org.animfr.animabot.core.i18n.Messages;
 
@@ -19,6 +21,9 @@ import org.animfr.animabot.core.i18n.Messages;
  * same way. Stateless apart from the message bundles; thread-safe.
  */
 public final class SessionAnswers {
+    /** The key under which session commands take the session's name. */
+    static final String SESSION = "session";
+
     private final Messages messages;
 
     public SessionAnswers(Messages messages) {
@@ -35,15 +40,16 @@ public final class SessionAnswers {
      */
     public Reply detailsCard(Language l, Session s, ZonedDateTime now) {
         String title = s.territory().isBlank() ? s.name() : s.name() + msg(l, "session.territory", s.territory());
+        Map<String, String> thisSession = CommandSpec.args(SESSION, s.id());
         List<Reply.FollowUp> followUps = new ArrayList<>();
         if (!s.gatherings().isEmpty()) {
-            followUps.add(new Reply.FollowUp(msg(l, "follow-up.gatherings"), "regroupements " + s.id()));
+            followUps.add(GatheringsCommand.SPEC.followUp(msg(l, "follow-up.gatherings"), l, thisSession));
         }
         if (!s.weeks().isEmpty()) {
-            followUps.add(new Reply.FollowUp(msg(l, "follow-up.week"), "semaine " + s.id()));
+            followUps.add(WeekCommand.SPEC.followUp(msg(l, "follow-up.week"), l, thisSession));
         }
         if (!s.hasEndedBy(now.toLocalDate()) && s.registration() != null && !s.registration().isBlank()) {
-            followUps.add(new Reply.FollowUp(msg(l, "follow-up.register"), "inscription " + s.id()));
+            followUps.add(RegisterCommand.SPEC.followUp(msg(l, "follow-up.register"), l, thisSession));
         }
         return Reply.card(title, facts(l, s, now), followUps);
     }

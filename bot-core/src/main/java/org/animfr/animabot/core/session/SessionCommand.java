@@ -1,32 +1,28 @@
 package org.animfr.animabot.core.session;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.animfr.animabot.core.chat.Reply;
-import org.animfr.animabot.core.command.Asked;
-import org.animfr.animabot.core.command.CommandFeature;
-import org.animfr.animabot.core.command.CommandName;
-import org.animfr.animabot.core.command.ParsedMessage;
+import org.animfr.animabot.core.dispatch.Asked;
+import org.animfr.animabot.core.dispatch.Completion;
+import org.animfr.animabot.core.dispatch.CommandSpec;
+import org.animfr.animabot.core.dispatch.Invocation;
+import org.animfr.animabot.core.dispatch.Parameter;
 
-/** {@code session [nom]}: everything about one session. */
-public final class SessionCommand implements CommandFeature {
-    private final SessionAnswers answers;
-    private final SessionFeatureSupport support;
+/** {@code session [nom]}: everything about one session, as a card. */
+public final class SessionCommand extends SessionFeature {
+    public static final CommandSpec SPEC = CommandSpec.command("session", "session", "session")
+            .frenchAliases("formation")
+            .parameter(Parameter.text(SESSION, "nom", "name").completedWith(Completion.SESSIONS))
+            .build();
 
-    public SessionCommand(SessionAnswers answers) {
-        this.answers = answers;
-        this.support = new SessionFeatureSupport(answers);
+    public SessionCommand(SessionAnswers answers, SessionContexts contexts) {
+        super(SPEC, answers, contexts);
     }
 
     @Override
-    public CommandName command() {
-        return CommandName.SESSION;
-    }
-
-    @Override
-    public List<Reply> execute(ParsedMessage.Command command, Asked asked) {
-        Optional<String> typed = command.argumentText().isBlank() ? Optional.empty()
-                : Optional.of(command.argumentText());
-        return support.withSessionReply(typed, asked, s -> answers.detailsCard(asked.language(), s, asked.now()));
+    public CompletionStage<List<Reply>> execute(Invocation invocation, Asked asked) {
+        return withSession(invocation.argument(SESSION), asked,
+                (session, context) -> answers.detailsCard(asked.language(), session, context.now()));
     }
 }

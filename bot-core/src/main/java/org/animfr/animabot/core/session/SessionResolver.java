@@ -2,7 +2,6 @@ package org.animfr.animabot.core.session;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import org.animfr.animabot.core.command.Asked;
 
 /**
  * Decides which session a person means. Named explicitly: that one (or nothing, when the name is unknown).
@@ -20,21 +19,21 @@ public final class SessionResolver {
 
     public record NoSession() implements Resolution {}
 
-    public Resolution resolve(Optional<String> typed, Asked asked) {
-        Catalog catalog = asked.catalog();
+    public Resolution resolve(Optional<String> typed, SessionContext context) {
+        Catalog catalog = context.catalog();
         if (typed.isPresent() && !typed.get().isBlank()) {
             return catalog.find(typed.get()).<Resolution>map(Found::new)
                     .orElseGet(() -> new UnknownName(typed.get()));
         }
-        return byDefault(asked).<Resolution>map(Found::new).orElseGet(NoSession::new);
+        return byDefault(context).<Resolution>map(Found::new).orElseGet(NoSession::new);
     }
 
-    public Optional<Session> byDefault(Asked asked) {
-        if (asked.linkedSession().isPresent()) {
-            return asked.linkedSession();
+    public Optional<Session> byDefault(SessionContext context) {
+        if (context.linkedSession().isPresent()) {
+            return context.linkedSession();
         }
-        Catalog catalog = asked.catalog();
-        LocalDate today = asked.now().toLocalDate();
+        Catalog catalog = context.catalog();
+        LocalDate today = context.today();
         return catalog.running(today)
                 .or(() -> catalog.nextToStart(today))
                 .or(() -> catalog.sessions().isEmpty() ? Optional.empty()

@@ -1,31 +1,29 @@
 package org.animfr.animabot.core.session;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.animfr.animabot.core.chat.Reply;
-import org.animfr.animabot.core.command.Asked;
-import org.animfr.animabot.core.command.CommandFeature;
-import org.animfr.animabot.core.command.CommandName;
-import org.animfr.animabot.core.command.ParsedMessage;
+import org.animfr.animabot.core.dispatch.Asked;
+import org.animfr.animabot.core.dispatch.CommandSpec;
+import org.animfr.animabot.core.dispatch.Invocation;
+import org.animfr.animabot.core.dispatch.Replies;
 
 /** {@code sessions}: the sessions running now and those to come. */
-public final class SessionsCommand implements CommandFeature {
-    private final SessionAnswers answers;
+public final class SessionsCommand extends SessionFeature {
+    public static final CommandSpec SPEC = CommandSpec.command("sessions", "sessions", "sessions")
+            .frenchAliases("formations").build();
 
-    public SessionsCommand(SessionAnswers answers) {
-        this.answers = answers;
+    public SessionsCommand(SessionAnswers answers, SessionContexts contexts) {
+        super(SPEC, answers, contexts);
     }
 
     @Override
-    public CommandName command() {
-        return CommandName.SESSIONS;
-    }
-
-    @Override
-    public List<Reply> execute(ParsedMessage.Command command, Asked asked) {
-        List<Session> sessions = asked.catalog().currentAndUpcoming(asked.now().toLocalDate());
+    public CompletionStage<List<Reply>> execute(Invocation invocation, Asked asked) {
+        SessionContext context = contexts.of(asked);
+        List<Session> sessions = context.catalog().currentAndUpcoming(context.today());
         if (sessions.isEmpty()) {
-            return List.of(Reply.of(answers.noSession(asked.language())));
+            return Replies.shared(answers.noSession(asked.language()));
         }
-        return List.of(Reply.of(answers.list(asked.language(), sessions, asked.now(), "sessions.title")));
+        return Replies.shared(answers.list(asked.language(), sessions, context.now(), "sessions.title"));
     }
 }

@@ -1,9 +1,11 @@
 package org.animfr.animabot.core.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -55,7 +57,12 @@ public abstract class ChatPlatformContract {
             if (message.text().contains("explode")) {
                 throw new IllegalStateException("handler failure the platform must survive");
             }
-            return List.of(Reply.plain("echo: " + message.text()));
+            if (message.text().contains("later")) {
+                // an answer that completes on another thread, as an announcement's summary does
+                return CompletableFuture.supplyAsync(() -> List.of(Reply.personal(RichText.plain(
+                        "done: " + message.text()))), CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+            }
+            return CompletableFuture.completedFuture(List.of(Reply.plain("echo: " + message.text())));
         });
     }
 
@@ -109,6 +116,22 @@ public abstract class ChatPlatformContract {
             text = nextTextIn(aConversation());
         }
         assertThat(text).contains("echo: encore là ?");
+    }
+
+    @Test
+    void anAnswerReadyLaterStillReachesTheConversation() throws Exception {
+        personWrites(aPerson(), aConversation(), "later please");
+
+        assertThat(nextTextIn(aConversation())).contains("done: later please");
+    }
+
+    @Test
+    void theStatusSaysConnectedOnceStartedAndStoppedAfterStopping() {
+        await().atMost(TIMEOUT).until(() -> platform.status().isConnected());
+
+        platform.stop();
+
+        assertThat(platform.status().state()).isEqualTo(PlatformStatus.State.STOPPED);
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.concurrent.Future;
 import org.animfr.animabot.core.i18n.Language;
 import org.animfr.animabot.core.session.Catalog;
 import org.animfr.animabot.core.session.FaqEntry;
-import org.animfr.animabot.core.session.SessionAnswers;
 import org.animfr.animabot.core.testing.BotFixture;
 import org.animfr.animabot.core.testing.TestCatalogs;
 import org.junit.jupiter.api.Test;
@@ -96,12 +95,12 @@ class QuestionAnswererTest {
 
     @Test
     void theIndexIsBuiltOncePerFaq() {
-        QuestionAnswerer answerer = new QuestionAnswerer(new SessionAnswers(BotFixture.MESSAGES));
+        QuestionUnderstanding understanding = new QuestionUnderstanding();
 
-        IntentIndex first = answerer.index(TestCatalogs.faq());
+        IntentIndex first = understanding.index(TestCatalogs.faq());
 
-        assertThat(answerer.index(TestCatalogs.faq())).isSameAs(first);
-        assertThat(answerer.index(List.of())).isNotSameAs(first);
+        assertThat(understanding.index(TestCatalogs.faq())).isSameAs(first);
+        assertThat(understanding.index(List.of())).isNotSameAs(first);
     }
 
     @Test

@@ -3,16 +3,20 @@ package org.animfr.animabot.core.testing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.animfr.animabot.core.chat.ChatPlatform;
+import org.animfr.animabot.core.chat.CommandCall;
 import org.animfr.animabot.core.chat.ConversationRef;
+import org.animfr.animabot.core.chat.DeliveryException;
 import org.animfr.animabot.core.chat.IncomingMessage;
 import org.animfr.animabot.core.chat.MessageHandler;
 import org.animfr.animabot.core.chat.MessageRef;
 import org.animfr.animabot.core.chat.Person;
 import org.animfr.animabot.core.chat.PersonRef;
+import org.animfr.animabot.core.chat.PlatformStatus;
 import org.animfr.animabot.core.chat.Reply;
 
 /**
@@ -31,7 +35,7 @@ public final class FakeChatPlatform implements ChatPlatform {
     private final List<Sent> sent = new ArrayList<>();
     private final List<String> failing = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
-    private MessageHandler handler;
+    private volatile MessageHandler handler;
 
     public FakeChatPlatform(String name) {
         this.name = name;
@@ -48,34 +52,42 @@ public final class FakeChatPlatform implements ChatPlatform {
     }
 
     /** A person writes in a conversation; returns the replies the bot sent back to that message. */
-    public synchronized List<Reply> say(String person, String conversation, String text) {
+    public List<Reply> say(String person, String conversation, String text) {
         return say(person, conversation, text, false);
     }
 
-    public synchronized List<Reply> say(String person, String conversation, String text, boolean platformOrganizer) {
-        MessageRef ref = new MessageRef(new ConversationRef(name, conversation), "m" + ids.incrementAndGet(), null);
-        IncomingMessage message = new IncomingMessage(ref, new Person(new PersonRef(name, person), person), text,
-                false, platformOrganizer, Instant.now());
-        List<Reply> replies = handler.handle(message);
-        replies.forEach(r -> reply(ref, r));
+    public List<Reply> say(String person, String conversation, String text, boolean platformOrganizer) {
+        MessageRef ref = ref(conversation);
+        return deliver(new IncomingMessage(ref, new Person(new PersonRef(name, person), person), text, false,
+                platformOrganizer, Instant.now()));
+    }
+
+    /** A person uses a command the platform parsed (a slash command, a button), with their client's language. */
+    public List<Reply> use(String person, String conversation, CommandCall call, Locale locale) {
+        return deliver(IncomingMessage.command(ref(conversation), new Person(new PersonRef(name, person), person),
+                call, false, false, Instant.now(), locale));
+    }
+
+    private MessageRef ref(String conversation) {
+        return new MessageRef(new ConversationRef(name, conversation), "m" + ids.incrementAndGet(), null);
+    }
+
+    private List<Reply> deliver(IncomingMessage message) {
+        List<Reply> replies = handler.handle(message).toCompletableFuture().join();
+        synchronized (this) {
+            replies.forEach(r -> sent.add(new Sent("reply", message.conversation().id(), r)));
+        }
         return replies;
     }
 
-    public void failing(String conversation) {
+    public synchronized void failing(String conversation) {
         failing.add(conversation);
-    }
-
-    @Override
-    public synchronized CompletionStage<Void> reply(MessageRef inReplyTo, Reply reply) {
-        sent.add(new Sent("reply", inReplyTo.conversation().id(), reply));
-        return CompletableFuture.completedFuture(null);
     }
 
     @Override
     public synchronized CompletionStage<Void> post(ConversationRef conversation, Reply message) {
         if (failing.contains(conversation.id())) {
-            return CompletableFuture.failedFuture(
-                    new org.animfr.animabot.core.chat.DeliveryException("refused by the test"));
+            return CompletableFuture.failedFuture(new DeliveryException("refused by the test"));
         }
         sent.add(new Sent("post", conversation.id(), message));
         return CompletableFuture.completedFuture(null);
@@ -85,6 +97,11 @@ public final class FakeChatPlatform implements ChatPlatform {
     public synchronized CompletionStage<Void> sendDirect(PersonRef person, Reply message) {
         sent.add(new Sent("direct", person.id(), message));
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public PlatformStatus status() {
+        return handler == null ? PlatformStatus.STOPPED : PlatformStatus.CONNECTED;
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.i18n.Language;
-import org.animfr.animabot.core.room.LanguagePreferences;
+import org.animfr.animabot.core.person.LanguagePreferences;
 
 /** Language choices kept in memory, for tests of the core. */
 public final class InMemoryLanguagePreferences implements LanguagePreferences {

@@ -1,16 +1,17 @@
 package org.animfr.animabot.matrix.bridge;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What the Matrix adapter needs from a homeserver, as one logged-in account (the bot's).
+ * The Matrix client-server API as the adapter uses it, one request per method, as one logged-in account (the
+ * bot's). Transport only: no retry, no loop, no rule; those live in the adapter, where a fake bridge tests them.
  *
  * <p>Ids are Matrix's own strings ({@code !room:server}, {@code @user:server}, {@code $event}). Every method may
- * be called from any thread; none blocks. Futures fail with the homeserver's error when it refuses a request.
- * Requests refused with {@code M_LIMIT_EXCEEDED} are retried after the delay the homeserver asks for, so a
- * burst is slowed down rather than lost.
+ * be called from any thread; none blocks. A refused request fails its future with a {@link HomeserverException}.
  */
 public interface MatrixBridge extends AutoCloseable {
 
@@ -21,15 +22,23 @@ public interface MatrixBridge extends AutoCloseable {
     CompletableFuture<String> displayName(String userId);
 
     /**
-     * Starts the sync loop from {@code since} (null: a first sync, which asks for almost no history) and calls the
-     * listener with each batch, one at a time, on the bridge's own thread; the next sync is requested only once
-     * {@link SyncListener#onBatch} has returned. Failures are reported to {@link SyncListener#onError} and the
-     * loop retries with a growing delay. Starting again replaces the previous loop.
+     * One sync request.
+     *
+     * @param since the token to sync from, or null for a first sync
+     * @param filter the filter, as JSON
+     * @param timeout how long the homeserver may wait for news before answering
      */
-    void startSync(String since, SyncListener listener);
+    CompletableFuture<SyncResponse> sync(String since, String filter, Duration timeout);
 
-    /** Stops the sync loop, if any. */
-    void stopSync();
+    /**
+     * A page of a room's history before {@code from}, newest first, stopping at {@code to}.
+     *
+     * @param to the sync token not to go past, or null
+     */
+    CompletableFuture<EventPage> eventsBefore(String roomId, String from, String to, int limit);
+
+    /** The room's current state events that the bot reads: members, power levels and creation. */
+    CompletableFuture<List<RoomEvent>> roomState(String roomId);
 
     /** Joins a room the bot was invited to. */
     CompletableFuture<Void> join(String roomId);
@@ -38,27 +47,23 @@ public interface MatrixBridge extends AutoCloseable {
     CompletableFuture<Void> leave(String roomId);
 
     /**
-     * Sends an {@code m.notice} with an HTML {@code formatted_body} that pings nobody ({@code m.mentions} empty).
+     * Sends an {@code m.notice}. The homeserver keeps one event per transaction id, so sending again with the same
+     * id after a failure never makes a second message.
      *
-     * @param inReplyTo the event answered ({@code m.in_reply_to}), or null
-     * @param threadRoot the root of the thread to post in ({@code rel_type: m.thread}), or null
-     * @return the new event's id
+     * @return the event's id
      */
-    CompletableFuture<String> sendNotice(String roomId, String body, String html, String inReplyTo, String threadRoot);
-
-    /** A user's power level in a room (room creators in room version 12 and later: {@link Long#MAX_VALUE}). */
-    CompletableFuture<Long> powerLevel(String roomId, String userId);
-
-    /** The room's joined members: user id to display name (the user id when they have none). */
-    CompletableFuture<Map<String, String>> joinedMembers(String roomId);
+    CompletableFuture<String> sendNotice(String roomId, String transactionId, Notice notice);
 
     /** The bot's {@code m.direct} account data: user id to the ids of the direct rooms with them; empty if none. */
     CompletableFuture<Map<String, Set<String>>> directRooms();
 
-    /** Creates a direct room with a user ({@code is_direct}, invited), records it in {@code m.direct}, returns its id. */
+    /** Replaces the bot's {@code m.direct} account data. */
+    CompletableFuture<Void> setDirectRooms(Map<String, Set<String>> direct);
+
+    /** Creates a private room marked as a direct chat ({@code is_direct}) with the user invited; returns its id. */
     CompletableFuture<String> createDirectRoom(String userId);
 
-    /** Stops syncing and releases the HTTP client. */
+    /** Releases the HTTP client; pending requests fail. */
     @Override
     void close();
 }

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An {@code m.room.message} event seen by the bot.
+ * An {@code m.room.message} event.
  *
  * @param roomId the room, non-null
  * @param eventId the event, non-null
@@ -13,14 +13,13 @@ import java.util.Set;
  * @param body the plain text, non-null
  * @param formattedBody the {@code org.matrix.custom.html} body, or null
  * @param threadRootId the thread's root event when the message is in a thread, or null
- * @param fromSelf true when the bot sent it
  * @param edit true when it replaces an earlier message ({@code m.replace})
  * @param mentionedUserIds the {@code m.mentions} user ids, never null
  * @param originServerTs when the homeserver received it, in milliseconds since the epoch
  */
 public record RoomMessage(
         String roomId, String eventId, String sender, String msgtype, String body, String formattedBody,
-        String threadRootId, boolean fromSelf, boolean edit, Set<String> mentionedUserIds, long originServerTs) {
+        String threadRootId, boolean edit, Set<String> mentionedUserIds, long originServerTs) implements RoomEvent {
     public RoomMessage {
         Objects.requireNonNull(roomId, "roomId");
         Objects.requireNonNull(eventId, "eventId");

@@ -1,0 +1,148 @@
+package org.animfr.animabot.core.dispatch;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.animfr.animabot.core.chat.IncomingMessage;
+import org.animfr.animabot.core.chat.MessageHandler;
+import org.animfr.animabot.core.chat.Reply;
+import org.animfr.animabot.core.chat.RichText;
+import org.animfr.animabot.core.i18n.Language;
+import org.animfr.animabot.core.i18n.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every platform hands messages to: reads each one as a command or a question, picks exactly one feature,
+ * checks organizer rights, and turns any failure into a friendly reply in the person's language, so that one
+ * broken feature never silences the others and a platform never has to. Thread-safe when its features and
+ * ports are.
+ */
+public final class Dispatcher implements MessageHandler {
+    /** Longer messages are refused: nobody types that much to a bot, and it bounds the work per message. */
+    public static final int MAX_MESSAGE_LENGTH = 4000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final CommandRegistry commands;
+    private final CommandParser parser;
+    private final QuestionFeature questions;
+    private final Messages messages;
+    private final ChosenLanguages languages;
+    private final Organizers organizers;
+    private final Clock clock;
+    private final Supplier<ZoneId> zone;
+
+    /**
+     * @param zone the network's time zone, in which "now" is read (it may change when the catalog is reloaded)
+     */
+    public Dispatcher(CommandRegistry commands, Completions known, QuestionFeature questions, Messages messages,
+            ChosenLanguages languages, Organizers organizers, Clock clock, Supplier<ZoneId> zone) {
+        this.commands = commands;
+        this.parser = new CommandParser(commands, known);
+        this.questions = questions;
+        this.messages = messages;
+        this.languages = languages;
+        this.organizers = organizers;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public CommandRegistry commands() {
+        return commands;
+    }
+
+    @Override
+    public CompletionStage<List<Reply>> handle(IncomingMessage message) {
+        Optional<Language> chosen = chosenLanguage(message);
+        Language language = chosen.or(() -> fromLocale(message.locale())).orElse(Language.FR);
+        return safely(message, language, () -> dispatch(message, chosen, language));
+    }
+
+    private Optional<Language> chosenLanguage(IncomingMessage message) {
+        try {
+            return languages.languageOf(message.author().ref());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read the language of {}; answering in the default one", message.author().ref(), e);
+            return Optional.empty();
+        }
+    }
+
+    /** The feature's answer, or the friendly error in the person's language when it throws or fails. */
+    private CompletionStage<List<Reply>> safely(IncomingMessage message, Language language,
+            Supplier<CompletionStage<List<Reply>>> answer) {
+        try {
+            return answer.get().exceptionally(e -> failed(message, language, e));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failed(message, language, e));
+        }
+    }
+
+    private List<Reply> failed(IncomingMessage message, Language language, Throwable error) {
+        LOG.warn("A feature failed on a message in {}", message.conversation(), error);
+        return List.of(Reply.personal(RichText.plain(messages.get(language, "error.internal"))));
+    }
+
+    private CompletionStage<List<Reply>> dispatch(IncomingMessage message, Optional<Language> chosen,
+            Language language) {
+        if (message.command() != null) {
+            Optional<Invocation> invocation = commands.invocation(message.command());
+            if (invocation.isEmpty()) {
+                return Replies.personal(messages.get(language, "error.not-available", message.command().command()));
+            }
+            return run(invocation.get(), asked(message, language));
+        }
+        if (message.text().length() > MAX_MESSAGE_LENGTH) {
+            return Replies.personal(messages.get(language, "error.too-long", MAX_MESSAGE_LENGTH));
+        }
+        ParsedMessage parsed = parser.parse(message.text());
+        if (parsed instanceof ParsedMessage.Empty) {
+            return Replies.personal(messages.get(language, "error.empty"));
+        }
+        if (parsed instanceof ParsedMessage.UnknownCommand unknown) {
+            return unknownCommand(language, unknown);
+        }
+        Asked asked = asked(message, language);
+        if (parsed instanceof ParsedMessage.Question question) {
+            Asked context = asked;
+            return safely(message, asked.language(), () -> Replies.of(questions.answer(question.text(), context)));
+        }
+        ParsedMessage.Command command = (ParsedMessage.Command) parsed;
+        if (command.english() && chosen.isEmpty()) {
+            asked = asked.withLanguage(Language.EN);
+        }
+        return run(command.invocation(), asked);
+    }
+
+    private CompletionStage<List<Reply>> run(Invocation invocation, Asked asked) {
+        CommandSpec spec = invocation.spec();
+        if (spec.organizerOnly() && !asked.organizer()) {
+            return Replies.personal(messages.get(asked.language(), "error.not-organizer"));
+        }
+        CommandFeature feature = commands.feature(spec.key()).orElseThrow();
+        return safely(asked.message(), asked.language(), () -> feature.execute(invocation, asked));
+    }
+
+    private Asked asked(IncomingMessage message, Language language) {
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone.get()));
+        return new Asked(message, language, organizers.isOrganizer(message), now, commands);
+    }
+
+    private CompletionStage<List<Reply>> unknownCommand(Language language, ParsedMessage.UnknownCommand unknown) {
+        if (unknown.closest().isPresent()) {
+            return Replies.personal(messages.get(language, "error.unknown-command.suggest", unknown.word(),
+                    unknown.closest().get().typedName(language)));
+        }
+        return Replies.personal(messages.get(language, "error.unknown-command", unknown.word()));
+    }
+
+    private static Optional<Language> fromLocale(Locale locale) {
+        return locale == null ? Optional.empty() : Language.parse(locale.getLanguage());
+    }
+}

@@ -1,0 +1,11 @@
+package org.animfr.animabot.core.dispatch;
+
+import java.util.List;
+import org.animfr.animabot.core.chat.Reply;
+
+/** Answers free text that is not a command. Implementations are thread-safe. */
+public interface QuestionFeature {
+
+    /** The replies to the question, never empty: an honest "I am not sure" when nothing fits. */
+    List<Reply> answer(String question, Asked asked);
+}
