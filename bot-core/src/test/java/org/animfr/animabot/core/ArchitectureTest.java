@@ -18,9 +18,11 @@ class ArchitectureTest {
     private static final String CORE = "org.animfr.animabot.core";
     private static final List<String> CORE_PACKAGES = List.of(
             CORE + ".chat", CORE + ".chat.spi", CORE + ".dispatch", CORE + ".text", CORE + ".i18n",
-            CORE + ".person", CORE + ".session", CORE + ".room", CORE + ".qa");
+            CORE + ".person", CORE + ".session", CORE + ".room", CORE + ".qa", CORE + ".delivery",
+            CORE + ".schedule");
     private static final String[] FEATURES = {
-        CORE + ".person..", CORE + ".session..", CORE + ".room..", CORE + ".qa.."};
+        CORE + ".person..", CORE + ".session..", CORE + ".room..", CORE + ".qa..", CORE + ".delivery..",
+        CORE + ".schedule.."};
 
     private final JavaClasses core = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

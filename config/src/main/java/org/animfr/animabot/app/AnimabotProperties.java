@@ -1,5 +1,6 @@
 package org.animfr.animabot.app;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,6 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param data the session data files or folders ({@code classpath:} allowed)
  * @param organizers people allowed to use admin commands, as {@code platform:id}
  * @param clock a fixed current time ({@code 2012-11-05T10:00:00+01:00}) for demos and tests; empty for the system clock
+ * @param clockStart a time to start from ({@code 2012-11-05T08:59:50+01:00}), then running at normal speed, for demos
+ *     and tests of the automatic posts; empty for the system clock
+ * @param scheduler the durable timers of the automatic posts
  * @param console the console adapter
  * @param discord the Discord adapter
  * @param matrix the Matrix adapter
@@ -19,9 +23,27 @@ public record AnimabotProperties(
         @DefaultValue("classpath:demo/animacoop-demo.yaml") List<String> data,
         @DefaultValue List<String> organizers,
         @DefaultValue("") String clock,
+        @DefaultValue("") String clockStart,
+        @DefaultValue Scheduler scheduler,
         @DefaultValue Console console,
         @DefaultValue Discord discord,
         @DefaultValue Matrix matrix) {
+
+    /**
+     * @param pollingInterval how often due posts are looked for: the longest delay from a post's time to its sending
+     * @param heartbeatInterval how often a running instance tells the database it is alive
+     * @param missedHeartbeats after how many missed heartbeats another instance takes over a dead one's work
+     * @param threads how many posts and retries run at once
+     * @param replanEvery how often the planned posts are checked against the data (a reload replans at once)
+     * @param shutdownWait how long a stop waits for the posts being sent to finish
+     */
+    public record Scheduler(
+            @DefaultValue("500ms") Duration pollingInterval,
+            @DefaultValue("5s") Duration heartbeatInterval,
+            @DefaultValue("4") int missedHeartbeats,
+            @DefaultValue("8") int threads,
+            @DefaultValue("10m") Duration replanEvery,
+            @DefaultValue("30s") Duration shutdownWait) {}
 
     /**
      * @param enabled {@code true}/{@code false} to force; empty: on when no other platform is configured
@@ -47,7 +69,7 @@ public record AnimabotProperties(
             @DefaultValue("") String restUrl,
             @DefaultValue("") String gatewayUrl,
             @DefaultValue("") String organizerRole,
-            @DefaultValue("48") int requestsPerSecond) {
+            @DefaultValue("50") int requestsPerSecond) {
         @Override
         public String toString() {
             return "Discord[restUrl=" + restUrl + ", gatewayUrl=" + gatewayUrl + ", organizerRole=" + organizerRole

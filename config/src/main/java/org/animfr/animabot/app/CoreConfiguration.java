@@ -1,24 +1,32 @@
 package org.animfr.animabot.app;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.animfr.animabot.catalog.yaml.YamlCatalogSource;
 import org.animfr.animabot.core.Animabot;
 import org.animfr.animabot.core.chat.ChatPlatforms;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.spi.DaemonThreads;
+import org.animfr.animabot.core.delivery.Outbox;
 import org.animfr.animabot.core.dispatch.Dispatcher;
 import org.animfr.animabot.core.i18n.Language;
 import org.animfr.animabot.core.i18n.Messages;
 import org.animfr.animabot.core.person.LanguagePreferences;
 import org.animfr.animabot.core.qa.QuestionUnderstanding;
 import org.animfr.animabot.core.room.RoomLinks;
+import org.animfr.animabot.core.schedule.ReminderChoices;
+import org.animfr.animabot.core.schedule.RoomPauses;
 import org.animfr.animabot.core.session.DataProblem;
 import org.animfr.animabot.core.session.LiveCatalog;
 import org.animfr.animabot.persistence.PersistenceConfiguration;
+import org.animfr.animabot.scheduler.DurableTimers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -31,17 +39,34 @@ import org.springframework.context.annotation.Import;
 class CoreConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(CoreConfiguration.class);
 
+    /** The one clock of the application: answers, plans and the scheduler all read it. */
     @Bean
     Clock clock(AnimabotProperties properties) {
-        if (properties.clock().isBlank()) {
-            return Clock.systemUTC();
+        boolean fixed = !properties.clock().isBlank();
+        boolean running = !properties.clockStart().isBlank();
+        if (fixed && running) {
+            throw new IllegalArgumentException("Give animabot.clock (a fixed time) or animabot.clock-start (a time "
+                    + "that then runs), not both");
         }
+        if (fixed) {
+            return Clock.fixed(instant("animabot.clock", properties.clock()), ZoneOffset.UTC);
+        }
+        Clock system = Clock.systemUTC();
+        if (running) {
+            Instant start = instant("animabot.clock-start", properties.clockStart());
+            Duration offset = Duration.between(system.instant(), start);
+            LOG.info("The clock starts at {} and runs from there (offset {} from the system clock)", start, offset);
+            return Clock.offset(system, offset);
+        }
+        return system;
+    }
+
+    private static Instant instant(String key, String value) {
         try {
-            return Clock.fixed(OffsetDateTime.parse(properties.clock().strip()).toInstant(),
-                    java.time.ZoneOffset.UTC);
+            return OffsetDateTime.parse(value.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("animabot.clock must look like 2012-11-05T10:00:00+01:00, got '"
-                    + properties.clock() + "'", e);
+            throw new IllegalArgumentException(key + " must look like 2012-11-05T10:00:00+01:00, got '" + value + "'",
+                    e);
         }
     }
 
@@ -77,13 +102,26 @@ class CoreConfiguration {
         return new ChatPlatforms();
     }
 
+    /**
+     * The durable timers of the automatic posts, in the application's database; {@link PlatformRunner} starts them
+     * once the platforms are up, and stops them first.
+     */
+    @Bean
+    DurableTimers durableTimers(DataSource dataSource, Clock clock, AnimabotProperties properties) {
+        AnimabotProperties.Scheduler scheduler = properties.scheduler();
+        return new DurableTimers(dataSource, clock, new DurableTimers.Settings(scheduler.pollingInterval(),
+                scheduler.heartbeatInterval(), scheduler.missedHeartbeats(), scheduler.threads(),
+                scheduler.replanEvery(), scheduler.shutdownWait()));
+    }
+
     @Bean
     Animabot animabot(LiveCatalog catalog, RoomLinks links, LanguagePreferences languages, ChatPlatforms platforms,
-            AnimabotProperties properties, Clock clock, Messages messages, QuestionUnderstanding understanding) {
+            AnimabotProperties properties, Clock clock, Outbox outbox, DurableTimers timers, RoomPauses pauses,
+            ReminderChoices reminders, Messages messages, QuestionUnderstanding understanding) {
         Set<PersonRef> organizers = properties.organizers().stream().map(PersonRef::parse)
                 .collect(Collectors.toSet());
-        return new Animabot(new Animabot.Ports(catalog, links, languages, platforms, organizers, clock), messages,
-                understanding);
+        return new Animabot(new Animabot.Ports(catalog, links, languages, platforms, organizers, clock, outbox, timers,
+                pauses, reminders), messages, understanding);
     }
 
     @Bean

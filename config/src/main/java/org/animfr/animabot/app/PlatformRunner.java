@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import org.animfr.animabot.console.ConsoleChatPlatform;
 import org.animfr.animabot.core.chat.ChatPlatform;
+import org.animfr.animabot.core.Animabot;
 import org.animfr.animabot.core.chat.ChatPlatforms;
+import org.animfr.animabot.core.delivery.TimerWork;
 import org.animfr.animabot.core.dispatch.Dispatcher;
+import org.animfr.animabot.scheduler.DurableTimers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -16,8 +19,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Starts every configured platform with the dispatcher once the application is ready, and makes it one of the
- * running platforms the core posts to. When the console is the only platform, it waits for the end of its input, so
- * that piped questions are all answered before the application exits.
+ * running platforms the core posts to; then the durable timers of the automatic posts, so that a post due at start
+ * finds its platforms. When the console is the only platform, it waits for the end of its input, so that piped
+ * questions are all answered before the application exits. On stop (SIGTERM included) the timers stop first and let
+ * the posts being sent finish, while the platforms and the database are still there; what a stop cuts short stays
+ * recorded as pending and is sent on the next start.
  */
 @Component
 class PlatformRunner implements ApplicationRunner, DisposableBean {
@@ -27,14 +33,19 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
     private final ChatPlatforms running;
     private final Optional<ConsoleChatPlatform> console;
     private final Dispatcher dispatcher;
+    private final DurableTimers timers;
+    private final TimerWork automaticPosts;
+    private volatile boolean timersStarted;
     private volatile boolean finishedWithConsole;
 
     PlatformRunner(List<ChatPlatform> platforms, ChatPlatforms running, ObjectProvider<ConsoleChatPlatform> console,
-            Dispatcher dispatcher) {
+            Animabot animabot, DurableTimers timers) {
         this.platforms = platforms;
         this.running = running;
         this.console = Optional.ofNullable(console.getIfAvailable());
-        this.dispatcher = dispatcher;
+        this.dispatcher = animabot.dispatcher();
+        this.timers = timers;
+        this.automaticPosts = animabot.automaticPosts();
     }
 
     @Override
@@ -44,6 +55,8 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
             platform.start(dispatcher);
             LOG.info("Platform {} started", platform.name());
         }
+        timers.start(automaticPosts);
+        timersStarted = true;
         if (console.isPresent() && platforms.size() == 1) {
             console.get().awaitEndOfInput();
             finishedWithConsole = true;
@@ -56,6 +69,9 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
 
     @Override
     public void destroy() {
+        if (timersStarted) {
+            timers.stop();
+        }
         platforms.forEach(ChatPlatform::stop);
     }
 }

@@ -17,6 +17,7 @@ import org.animfr.animabot.core.chat.DeliveryException;
 import org.animfr.animabot.core.chat.IncomingMessage;
 import org.animfr.animabot.core.chat.MessageHandler;
 import org.animfr.animabot.core.chat.MessageRef;
+import org.animfr.animabot.core.chat.Outgoing;
 import org.animfr.animabot.core.chat.Person;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.PlatformStatus;
@@ -139,20 +140,20 @@ public final class ConsoleChatPlatform implements ChatPlatform {
     }
 
     @Override
-    public CompletionStage<Void> post(ConversationRef conversation, Reply message) {
+    public CompletionStage<Void> post(ConversationRef conversation, Outgoing message) {
         if (!conversation.equals(CONVERSATION)) {
             return CompletableFuture.failedFuture(
                     new DeliveryException("The console has only the conversation " + CONVERSATION));
         }
-        return say(null, message, "conversation");
+        return say(null, message.message(), "conversation");
     }
 
     @Override
-    public CompletionStage<Void> sendDirect(PersonRef person, Reply message) {
+    public CompletionStage<Void> sendDirect(PersonRef person, Outgoing message) {
         if (!person.platform().equals(NAME)) {
             return CompletableFuture.failedFuture(new DeliveryException("Not a console person: " + person));
         }
-        return say(person.id(), message, "person");
+        return say(person.id(), message.message(), "person");
     }
 
     private CompletionStage<Void> say(String directTo, Reply reply, String outsideLineKey) {

@@ -1,8 +1,15 @@
 package org.animfr.animabot.discord;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -11,9 +18,13 @@ import java.util.function.Function;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
@@ -24,9 +35,9 @@ import org.animfr.animabot.core.chat.ChatPlatform;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.DeliveryException;
 import org.animfr.animabot.core.chat.MessageHandler;
+import org.animfr.animabot.core.chat.Outgoing;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.PlatformStatus;
-import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.spi.Backoff;
 import org.animfr.animabot.core.chat.spi.DaemonThreads;
 import org.animfr.animabot.core.dispatch.CommandSpec;
@@ -46,6 +57,9 @@ public final class DiscordChatPlatform implements ChatPlatform {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordChatPlatform.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(5);
+    private static final Set<ErrorResponse> GONE = EnumSet.of(ErrorResponse.UNKNOWN_CHANNEL,
+            ErrorResponse.MISSING_ACCESS, ErrorResponse.MISSING_PERMISSIONS, ErrorResponse.CANNOT_SEND_TO_USER,
+            ErrorResponse.UNKNOWN_USER);
 
     private final DiscordSettings settings;
     private final SlashCommands slashCommands;
@@ -136,6 +150,9 @@ public final class DiscordChatPlatform implements ChatPlatform {
                         GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT)
                 .setRestConfig(new RestConfig().setBaseUrl(settings.restUrl()))
                 .setCompression(Compression.NONE)
+                // JDA's own shutdown hook would cut the posts being sent on SIGTERM; the application stops us after
+                // its timers have let them finish
+                .setEnableShutdownHook(false)
                 .addEventListeners(listener);
         if (!settings.gatewayUrl().equals(DiscordSettings.DISCORD_GATEWAY)) {
             String gateway = settings.gatewayUrl();
@@ -156,12 +173,12 @@ public final class DiscordChatPlatform implements ChatPlatform {
     }
 
     @Override
-    public CompletionStage<Void> post(ConversationRef conversation, Reply message) {
+    public CompletionStage<Void> post(ConversationRef conversation, Outgoing message) {
         return send(current -> channel(current, conversation.id()), message);
     }
 
     @Override
-    public CompletionStage<Void> sendDirect(PersonRef person, Reply message) {
+    public CompletionStage<Void> sendDirect(PersonRef person, Outgoing message) {
         return send(current -> {
             Pacer.Slot slot = acquire();
             try {
@@ -172,28 +189,80 @@ public final class DiscordChatPlatform implements ChatPlatform {
         }, message);
     }
 
-    private CompletionStage<Void> send(Function<JDA, MessageChannel> target, Reply reply) {
+    /**
+     * Sends the parts of the message in order, each with a nonce derived from the delivery's key (Discord gives
+     * back the message already made with that nonce instead of making another), then starts the thread on the
+     * first part if one is asked for. A thread that cannot be started is logged: the post itself went out.
+     */
+    private CompletionStage<Void> send(Function<JDA, MessageChannel> target, Outgoing outgoing) {
         JDA current = jda;
         if (current == null || stopped) {
             return CompletableFuture.failedFuture(new DeliveryException("Discord is not connected"));
         }
-        List<MessageCreateData> parts = DiscordMessageMapper.messages(reply);
+        List<MessageCreateData> parts = DiscordMessageMapper.messages(outgoing.message());
         return CompletableFuture.supplyAsync(() -> {
             MessageChannel channel = target.apply(current);
-            CompletableFuture<?> last = CompletableFuture.completedFuture(null);
-            for (MessageCreateData part : parts) {
+            List<CompletableFuture<Message>> sent = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
                 Pacer.Slot slot = acquire();
-                CompletableFuture<Message> sent = channel.sendMessage(part).submit();
-                sent.whenComplete((message, error) -> slot.release());
-                last = last.thenCompose(x -> sent);
+                CompletableFuture<Message> part = channel.sendMessage(parts.get(i))
+                        .setNonce(nonce(outgoing.key(), i)).submit();
+                part.whenComplete((message, error) -> slot.release());
+                sent.add(part);
             }
-            return last;
+            CompletableFuture<Void> all = CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+            if (outgoing.threadName() == null || !(channel instanceof TextChannel)) {
+                return all;
+            }
+            // the thread waits for its slot on our sender thread: waiting on JDA's thread that completed the post
+            // would hold up the very answers that free slots, and a fan-out larger than the pace would stop
+            return all.thenComposeAsync(done -> startThread(sent.get(0).join(), outgoing.threadName()), sender);
         }, sender).thenCompose(f -> f).handle((ok, error) -> {
             if (error != null) {
-                throw new DeliveryException("Discord did not take the message: " + rootMessage(error), error);
+                Throwable cause = root(error);
+                String why = "Discord did not take the message: " + cause.getMessage();
+                throw gone(cause) ? DeliveryException.gone(why, error) : new DeliveryException(why, error);
             }
             return null;
         });
+    }
+
+    private CompletableFuture<Void> startThread(Message first, String name) {
+        Pacer.Slot slot = acquire();
+        return first.createThreadChannel(name).submit().handle((thread, error) -> {
+            slot.release();
+            if (error != null && !(root(error) instanceof ErrorResponseException refused
+                    && refused.getErrorResponse() == ErrorResponse.THREAD_WITH_THIS_MESSAGE_ALREADY_EXISTS)) {
+                LOG.warn("Posted in {} but could not start the thread \"{}\": {}", first.getChannel().getId(), name,
+                        root(error).getMessage());
+            }
+            return null;
+        });
+    }
+
+    /** A nonce (Discord allows 25 characters) that is the same for every attempt of the same part of a delivery. */
+    static String nonce(String key, int part) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((key + "#" + part).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, Message.MAX_NONCE_LENGTH);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java", e);
+        }
+    }
+
+    /** Errors after which sending again to that channel or person will not help. */
+    private static boolean gone(Throwable cause) {
+        if (cause instanceof InsufficientPermissionException || cause instanceof UnknownChannelException) {
+            return true;
+        }
+        return cause instanceof ErrorResponseException refused && GONE.contains(refused.getErrorResponse());
+    }
+
+    /** Whether the gateway has told JDA about this channel, so that a post to it can be made. */
+    boolean knowsChannel(String id) {
+        JDA current = jda;
+        return current != null && current.getChannelById(MessageChannel.class, id) != null;
     }
 
     private static MessageChannel channel(JDA current, String id) {
@@ -202,9 +271,16 @@ public final class DiscordChatPlatform implements ChatPlatform {
             channel = current.getPrivateChannelById(id);
         }
         if (channel == null) {
-            throw new DeliveryException("Unknown Discord channel " + id);
+            throw new UnknownChannelException(id);
         }
         return channel;
+    }
+
+    /** A channel the bot does not see (deleted, or the bot left its server). */
+    private static final class UnknownChannelException extends RuntimeException {
+        UnknownChannelException(String id) {
+            super("Unknown Discord channel " + id);
+        }
     }
 
     private Pacer.Slot acquire() {
@@ -216,12 +292,16 @@ public final class DiscordChatPlatform implements ChatPlatform {
         }
     }
 
-    private static String rootMessage(Throwable error) {
+    /**
+     * Why a request failed: Discord's error response if there is one (JDA gives it a cause of its own, a context
+     * exception without message that only says where the request was made), else the deepest cause.
+     */
+    private static Throwable root(Throwable error) {
         Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
+        while (!(root instanceof ErrorResponseException) && root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage();
+        return root;
     }
 
     @Override

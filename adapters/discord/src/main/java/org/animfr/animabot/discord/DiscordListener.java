@@ -1,10 +1,12 @@
 package org.animfr.animabot.discord;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,9 +18,13 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
+import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.animfr.animabot.core.chat.CommandCall;
 import org.animfr.animabot.core.chat.ConversationRef;
@@ -36,7 +42,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Maps Discord's events to the core: slash commands and follow-up buttons as already parsed commands with the
  * person's Discord language, autocomplete from the commands' parameters, and messages that mention the bot or are
- * sent to it directly as text. Events Discord sends again (after a resume) are answered once.
+ * sent to it directly as text. Events Discord sends again (after a resume) are answered once. Two instances of the
+ * bot on one token both receive every event: a reply to a message carries a nonce derived from that message, so
+ * Discord keeps one; an interaction is answered by the instance whose response Discord took first, the other stops.
  */
 final class DiscordListener extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordListener.class);
@@ -72,9 +80,10 @@ final class DiscordListener extends ListenerAdapter {
                         !event.isFromGuild(), isOrganizer(event.getMember()), Instant.now(), null, locale));
         if (event.getName().equals(SlashCommands.ADMIN)) {
             // organizer commands may take long (a reload reads files, an announcement waits for every room):
-            // acknowledged privately at once, answered when done
-            event.deferReply(true).queue();
-            worker.execute(() -> handle(message).thenAccept(replies -> followUp(event, replies)));
+            // acknowledged privately at once, answered when done, by the instance whose acknowledgement Discord took
+            CompletableFuture<?> acknowledged = defer(event);
+            worker.execute(() -> handle(message).thenAcceptBoth(acknowledged,
+                    (replies, ours) -> followUp(event, replies)));
         } else {
             answer(event, handle(message));
         }
@@ -85,10 +94,10 @@ final class DiscordListener extends ListenerAdapter {
         try {
             event.replyChoices(slashCommands.complete(event.getName(), event.getSubcommandName(),
                     event.getFocusedOption().getName(), event.getFocusedOption().getValue(), event::getOption))
-                    .queue();
+                    .queue(null, error -> refused(event, error));
         } catch (RuntimeException e) {
             LOG.warn("Autocomplete failed for /{}", event.getName(), e);
-            event.replyChoices(List.of()).queue();
+            event.replyChoices(List.of()).queue(null, error -> refused(event, error));
         }
     }
 
@@ -135,10 +144,15 @@ final class DiscordListener extends ListenerAdapter {
         IncomingMessage message = new IncomingMessage(ref(event.getChannel().getId(), received.getId()),
                 person(author, event.getMember()), text, direct, isOrganizer(event.getMember()), Instant.now());
         worker.execute(() -> handle(message).thenAccept(replies -> {
-            for (Reply reply : replies) {
-                for (MessageCreateData part : DiscordMessageMapper.messages(reply)) {
-                    received.reply(part).mentionRepliedUser(false).queue(null,
-                            error -> LOG.warn("Could not answer a message in {}", event.getChannel().getId(), error));
+            for (int r = 0; r < replies.size(); r++) {
+                List<MessageCreateData> parts = DiscordMessageMapper.messages(replies.get(r));
+                for (int p = 0; p < parts.size(); p++) {
+                    // the nonce comes from the message answered: another instance of the bot answering it too gets
+                    // this reply back from Discord instead of posting a second one
+                    received.reply(parts.get(p)).mentionRepliedUser(false)
+                            .setNonce(DiscordChatPlatform.nonce(message.ref().replyKey(r), p))
+                            .queue(null, error -> LOG.warn("Could not answer a message in {}",
+                                    event.getChannel().getId(), error));
                 }
             }
         }));
@@ -180,26 +194,60 @@ final class DiscordListener extends ListenerAdapter {
 
     /**
      * Answers an interaction: at once when the answer is ready (Discord waits three seconds for it); otherwise it
-     * acknowledges privately and follows up when the answer comes.
+     * acknowledges privately and follows up when the answer comes. The parts after the first follow only once
+     * Discord took the first as the interaction's response: another instance of the bot may have answered it.
      */
     private void answer(IReplyCallback event, CompletionStage<List<Reply>> answer) {
         CompletableFuture<List<Reply>> replies = answer.toCompletableFuture();
         if (!replies.isDone()) {
-            event.deferReply(true).queue();
-            replies.thenAccept(later -> followUp(event, later));
+            CompletableFuture<?> acknowledged = defer(event);
+            replies.thenAcceptBoth(acknowledged, (later, ours) -> followUp(event, later));
             return;
         }
-        boolean first = true;
+        List<Part> parts = new ArrayList<>();
         for (Reply reply : replies.join()) {
             boolean ephemeral = reply.visibility() == Reply.Visibility.PERSONAL;
-            for (MessageCreateData part : DiscordMessageMapper.messages(reply)) {
-                if (first) {
-                    event.reply(part).setEphemeral(ephemeral).queue();
-                    first = false;
-                } else {
-                    event.getHook().sendMessage(part).setEphemeral(ephemeral).queue();
-                }
+            DiscordMessageMapper.messages(reply).forEach(part -> parts.add(new Part(part, ephemeral)));
+        }
+        if (parts.isEmpty()) {
+            return;
+        }
+        event.reply(parts.get(0).message()).setEphemeral(parts.get(0).ephemeral()).queue(
+                ours -> parts.subList(1, parts.size()).forEach(part ->
+                        event.getHook().sendMessage(part.message()).setEphemeral(part.ephemeral()).queue()),
+                error -> refused(event, error));
+    }
+
+    /** One message of an interaction's answer, and whether only the person who asked sees it. */
+    private record Part(MessageCreateData message, boolean ephemeral) {}
+
+    /**
+     * Acknowledges the interaction privately; the future completes once Discord took our acknowledgement, and fails
+     * when it did not (another instance of the bot acknowledged it first, or we were too late).
+     */
+    private static CompletableFuture<?> defer(IReplyCallback event) {
+        CompletableFuture<?> acknowledged = event.deferReply(true).submit();
+        acknowledged.whenComplete((ours, error) -> {
+            if (error != null) {
+                refused(event, error);
             }
+        });
+        return acknowledged;
+    }
+
+    /**
+     * Discord refused our response to an interaction. Refused as already acknowledged, it was answered by another
+     * instance of the bot on the same token (each receives every interaction): expected, so only a debug line.
+     * Any other refusal is logged as JDA logs a failed request.
+     */
+    private static void refused(Interaction event, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof ErrorResponseException refused
+                && refused.getErrorResponse() == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED) {
+            LOG.debug("Interaction {} in {} answered by another instance of the bot", event.getId(),
+                    event.getChannelId());
+        } else {
+            RestAction.getDefaultFailure().accept(cause);
         }
     }
 

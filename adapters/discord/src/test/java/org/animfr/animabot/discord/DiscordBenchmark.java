@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.animfr.animabot.core.chat.Outgoing;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.testing.BotFixture;
@@ -112,7 +113,7 @@ public final class DiscordBenchmark {
             long[] rest = new long[50];
             for (int i = 0; i < rest.length; i++) {
                 long start = System.nanoTime();
-                discord.post(new ConversationRef("discord", general), Reply.plain("post " + i)).toCompletableFuture()
+                discord.post(new ConversationRef("discord", general), Outgoing.once(Reply.plain("post " + i))).toCompletableFuture()
                         .join();
                 rest[i] = (System.nanoTime() - start) / 1000;
             }

@@ -46,13 +46,13 @@ class DiscordChatPlatformContractIT extends ChatPlatformContract {
 
             @Override
             public java.util.concurrent.CompletionStage<Void> post(ConversationRef conversation,
-                    org.animfr.animabot.core.chat.Reply message) {
+                    org.animfr.animabot.core.chat.Outgoing message) {
                 return discord.post(conversation, message);
             }
 
             @Override
             public java.util.concurrent.CompletionStage<Void> sendDirect(PersonRef person,
-                    org.animfr.animabot.core.chat.Reply message) {
+                    org.animfr.animabot.core.chat.Outgoing message) {
                 return discord.sendDirect(person, message);
             }
 

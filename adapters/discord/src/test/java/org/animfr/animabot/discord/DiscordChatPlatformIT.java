@@ -274,7 +274,8 @@ class DiscordChatPlatformIT {
     @Test
     void aDirectMessageFromTheCoreReachesThePerson() throws Exception {
         discord.sendDirect(new PersonRef("discord", LEARNER),
-                org.animfr.animabot.core.chat.Reply.plain("Bonjour Léa, voici une mise en relation."))
+                org.animfr.animabot.core.chat.Outgoing.once(
+                        org.animfr.animabot.core.chat.Reply.plain("Bonjour Léa, voici une mise en relation.")))
                 .toCompletableFuture().get();
 
         assertThat(fake.awaitMessagesIn(fake.dmChannelOf(LEARNER), 1, WAIT).get(0).get("content").asText())

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import org.animfr.animabot.core.chat.Outgoing;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.DeliveryException;
 import org.animfr.animabot.core.chat.PlatformStatus;
@@ -32,7 +33,7 @@ class DiscordStartupIT {
             assertThat(discord.status().reason()).isEqualTo("Discord refused the bot token");
             assertThat(fake.awaitIdentified(Duration.ofMillis(100))).isFalse();
             assertThat(core.ask("semaine 3")).contains("Animer une liste de discussion");
-            assertThatThrownBy(() -> discord.post(new ConversationRef("discord", "1"), Reply.plain("x"))
+            assertThatThrownBy(() -> discord.post(new ConversationRef("discord", "1"), Outgoing.once(Reply.plain("x")))
                     .toCompletableFuture().get())
                     .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(DeliveryException.class);
             discord.stop();

@@ -12,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's direct chats: read from its {@code m.direct} account data at start, then learnt from invitations marked
- * {@code is_direct} and from the rooms it opens to write to someone, which it records in {@code m.direct} as Element
- * does, so that clients show them as direct chats. Thread-safe.
+ * The bot's direct chats: read from its {@code m.direct} account data at start, then learnt from the invitations
+ * marked {@code is_direct} it joins and from the rooms it opens to write to someone; it records both in
+ * {@code m.direct} as Element does, so that clients show them as direct chats and a restart finds them again.
+ * Thread-safe.
  */
 final class DirectRooms {
     private static final Logger LOG = LoggerFactory.getLogger(DirectRooms.class);
@@ -22,6 +23,8 @@ final class DirectRooms {
     private final Map<String, String> roomByUser = new ConcurrentHashMap<>();
     private final Set<String> rooms = ConcurrentHashMap.newKeySet();
     private final Map<String, CompletableFuture<String>> opening = new ConcurrentHashMap<>();
+    /** The last change of {@code m.direct} under way; the next one waits for it. Guarded by {@code this}. */
+    private CompletableFuture<Void> recording = CompletableFuture.completedFuture(null);
 
     void load(Map<String, Set<String>> direct) {
         direct.forEach((user, ids) -> ids.stream().sorted().reduce((a, b) -> b).ifPresent(id -> remember(user, id)));
@@ -72,18 +75,32 @@ final class DirectRooms {
         return created;
     }
 
-    private static void record(MatrixBridge bridge, String userId, String roomId) {
-        Requests.patiently(bridge::directRooms).thenCompose(current -> {
+    /**
+     * A direct chat someone invited the bot to and the bot joined: recorded in {@code m.direct}, as Element does when
+     * it accepts one, so that the bot still writes there after a restart instead of opening another chat.
+     */
+    void joined(MatrixBridge bridge, String userId, String roomId) {
+        remember(userId, roomId);
+        record(bridge, userId, roomId);
+    }
+
+    /**
+     * Adds the room to {@code m.direct}: read, changed, written back, one record after the other, since two at once
+     * would each write back the list without the other's room.
+     */
+    private synchronized void record(MatrixBridge bridge, String userId, String roomId) {
+        recording = recording.thenCompose(previous -> Requests.patiently(bridge::directRooms).thenCompose(current -> {
             Map<String, Set<String>> next = new HashMap<>(current);
             Set<String> withUser = new HashSet<>(next.getOrDefault(userId, Set.of()));
             withUser.add(roomId);
             next.put(userId, withUser);
             return Requests.patiently(() -> bridge.setDirectRooms(next));
-        }).whenComplete((ok, error) -> {
+        }).handle((ok, error) -> {
             if (error != null) {
-                LOG.warn("Created the direct room {} but could not record it in m.direct: {}", roomId,
+                LOG.warn("Could not record the direct room {} with {} in m.direct: {}", roomId, userId,
                         Requests.rootMessage(error));
             }
-        });
+            return null;
+        }));
     }
 }

@@ -1,9 +1,12 @@
 package org.animfr.animabot.matrix;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +17,7 @@ import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.DeliveryException;
 import org.animfr.animabot.core.chat.MessageHandler;
 import org.animfr.animabot.core.chat.MessageRef;
+import org.animfr.animabot.core.chat.Outgoing;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.PlatformStatus;
 import org.animfr.animabot.core.chat.Reply;
@@ -44,6 +48,8 @@ public final class MatrixChatPlatform implements ChatPlatform {
     private static final Duration FIRST_SYNC_RETRY = Duration.ofSeconds(1);
     private static final Duration LONGEST_SYNC_RETRY = Duration.ofMinutes(1);
     private static final long CONNECT_SECONDS = 30;
+    /** Enough to keep a homeserver busy at its allowed pace, few enough not to flood it with refused requests. */
+    static final int OWN_SENDS_AT_ONCE = 4;
 
     /** Opens the connection to the homeserver; the real one is {@link TrixnityBridge}. */
     @FunctionalInterface
@@ -56,6 +62,8 @@ public final class MatrixChatPlatform implements ChatPlatform {
     private final BridgeFactory factory;
     private final Backoff syncBackoff;
     private final DirectRooms directRooms = new DirectRooms();
+    /** The bot's own posts and direct messages, a few at a time; replies to people do not queue behind them. */
+    private final InFlight ownSends = new InFlight(OWN_SENDS_AT_ONCE);
     private volatile MatrixBridge bridge;
     private volatile MatrixListener listener;
     private volatile SyncLoop syncLoop;
@@ -194,18 +202,24 @@ public final class MatrixChatPlatform implements ChatPlatform {
         return future.get(CONNECT_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** Replies to a received message, in its thread when it is in one. */
-    CompletionStage<Void> reply(MessageRef inReplyTo, Reply reply) {
-        return send(inReplyTo.conversation().id(), reply, inReplyTo.id(), inReplyTo.thread());
+    /**
+     * Replies to a received message, in its thread when it is in one. The transaction id comes from the message:
+     * a second instance of the bot on the same account answering it too makes no second reply.
+     */
+    CompletionStage<Void> reply(MessageRef inReplyTo, int index, Reply reply) {
+        return send(inReplyTo.conversation().id(), reply, inReplyTo.id(), inReplyTo.thread(),
+                transactionId(inReplyTo.replyKey(index)));
+    }
+
+    /** Posts in the room; the post can be a thread's root as it is, so a thread name needs nothing here. */
+    @Override
+    public CompletionStage<Void> post(ConversationRef conversation, Outgoing message) {
+        return ownSends.submit(() -> send(conversation.id(), message.message(), null, null,
+                transactionId(message.key())));
     }
 
     @Override
-    public CompletionStage<Void> post(ConversationRef conversation, Reply message) {
-        return send(conversation.id(), message, null, null);
-    }
-
-    @Override
-    public CompletionStage<Void> sendDirect(PersonRef person, Reply message) {
+    public CompletionStage<Void> sendDirect(PersonRef person, Outgoing message) {
         MatrixBridge current = bridge;
         if (current == null || stopped) {
             return notConnected();
@@ -218,25 +232,53 @@ public final class MatrixChatPlatform implements ChatPlatform {
                     }
                     return room;
                 })
-                .thenCompose(room -> send(room, message, null, null));
+                .thenCompose(room -> ownSends.submit(() -> send(room, message.message(), null, null,
+                        transactionId(message.key()))));
     }
 
-    private CompletableFuture<Void> send(String roomId, Reply reply, String inReplyTo, String thread) {
+    /**
+     * Sends with one transaction id for every attempt, so the homeserver keeps one message per id: the bot's own
+     * retries, and a delivery sent again after a crash (its id derives from the delivery's key).
+     */
+    private CompletableFuture<Void> send(String roomId, Reply reply, String inReplyTo, String thread,
+            String transactionId) {
         MatrixBridge current = bridge;
         if (current == null || stopped) {
             return notConnected();
         }
-        // one transaction id for every attempt: the homeserver keeps one message per id
-        String transactionId = UUID.randomUUID().toString();
         return Requests.patiently(() -> current.sendNotice(roomId, transactionId,
                         MatrixMessageMapper.notice(reply, inReplyTo, thread)))
                 .handle((eventId, error) -> {
                     if (error != null) {
-                        throw new DeliveryException("Matrix did not take the message for " + roomId + ": "
-                                + Requests.rootMessage(error), error);
+                        String why = "Matrix did not take the message for " + roomId + ": "
+                                + Requests.rootMessage(error);
+                        throw gone(error) ? DeliveryException.gone(why, error) : new DeliveryException(why, error);
                     }
                     return null;
                 });
+    }
+
+    /** A transaction id the same for every attempt of a delivery: a digest of its key, as Matrix allows any. */
+    static String transactionId(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "animabot-" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java", e);
+        }
+    }
+
+    /** The bot is not in the room (any more), or the room does not exist: sending again will not help. */
+    private static boolean gone(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HomeserverException refused && (refused.status() == 403 || refused.status() == 404)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static CompletableFuture<Void> notConnected() {

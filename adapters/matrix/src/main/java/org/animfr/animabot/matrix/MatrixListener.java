@@ -34,10 +34,10 @@ final class MatrixListener implements SyncListener {
     private static final int REMEMBERED_EVENTS = 10_000;
     private static final long STATE_SECONDS = 60;
 
-    /** Sends a reply to a received message. */
+    /** Sends the {@code index}-th reply to a received message. */
     @FunctionalInterface
     interface Replier {
-        CompletionStage<Void> reply(MessageRef inReplyTo, Reply reply);
+        CompletionStage<Void> reply(MessageRef inReplyTo, int index, Reply reply);
     }
 
     /** What the listener reports of the sync's health. */
@@ -156,6 +156,9 @@ final class MatrixListener implements SyncListener {
                             Requests.rootMessage(error));
                 } else {
                     LOG.info("Joined {} at the invitation of {}", invite.roomId(), invite.inviter());
+                    if (invite.direct()) {
+                        directRooms.joined(bridge, invite.inviter(), invite.roomId());
+                    }
                 }
             });
         } else {
@@ -190,8 +193,9 @@ final class MatrixListener implements SyncListener {
                 Instant.ofEpochMilli(message.originServerTs()));
         return handle(incoming).thenCompose(replies -> {
             CompletableFuture<Void> sent = CompletableFuture.completedFuture(null);
-            for (Reply reply : replies) {
-                sent = sent.thenCompose(previous -> replier.reply(ref, reply));
+            for (int i = 0; i < replies.size(); i++) {
+                int index = i;
+                sent = sent.thenCompose(previous -> replier.reply(ref, index, replies.get(index)));
             }
             return sent;
         }).exceptionally(error -> {

@@ -10,6 +10,7 @@ import org.animfr.animabot.core.chat.ChatPlatformContract;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.MessageHandler;
 import org.animfr.animabot.core.chat.PlatformStatus;
+import org.animfr.animabot.core.chat.Outgoing;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.matrix.synapse.Synapse;
@@ -50,12 +51,12 @@ class MatrixChatPlatformContractIT extends ChatPlatformContract {
             }
 
             @Override
-            public CompletionStage<Void> post(ConversationRef conversation, Reply message) {
+            public CompletionStage<Void> post(ConversationRef conversation, Outgoing message) {
                 return matrix.post(conversation, message);
             }
 
             @Override
-            public CompletionStage<Void> sendDirect(PersonRef person, Reply message) {
+            public CompletionStage<Void> sendDirect(PersonRef person, Outgoing message) {
                 return matrix.sendDirect(person, message);
             }
 

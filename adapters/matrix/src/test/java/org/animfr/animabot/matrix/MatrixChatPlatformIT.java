@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.animfr.animabot.core.chat.ConversationRef;
+import org.animfr.animabot.core.chat.Outgoing;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.testing.BotFixture;
@@ -247,9 +248,9 @@ class MatrixChatPlatformIT {
     void theCoreCanPostToALinkedRoomAndWriteToAPersonDirectly() throws Exception {
         String room = roomWithTheBot(ana);
 
-        matrix.post(new ConversationRef("matrix", room), Reply.plain("Rappel : regroupement jeudi"))
+        matrix.post(new ConversationRef("matrix", room), Outgoing.once(Reply.plain("Rappel : regroupement jeudi")))
                 .toCompletableFuture().get();
-        matrix.sendDirect(new PersonRef("matrix", ana.userId()), Reply.plain("Bonjour Ana, une mise en relation."))
+        matrix.sendDirect(new PersonRef("matrix", ana.userId()), Outgoing.once(Reply.plain("Bonjour Ana, une mise en relation.")))
                 .toCompletableFuture().get();
 
         assertThat(body(answers(room, 1).get(0))).contains("Rappel : regroupement jeudi");

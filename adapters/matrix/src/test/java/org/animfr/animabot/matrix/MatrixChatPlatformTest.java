@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.IncomingMessage;
+import org.animfr.animabot.core.chat.Outgoing;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.PlatformStatus;
 import org.animfr.animabot.core.chat.Reply;
@@ -236,9 +237,9 @@ class MatrixChatPlatformTest {
         startResuming();
         bridge.direct = Map.of("@bob:anim.fr", Set.of("!withbob:anim.fr"));
 
-        platform.sendDirect(new PersonRef("matrix", ANA), Reply.plain("un")).toCompletableFuture()
+        platform.sendDirect(new PersonRef("matrix", ANA), Outgoing.once(Reply.plain("un"))).toCompletableFuture()
                 .get(5, TimeUnit.SECONDS);
-        platform.sendDirect(new PersonRef("matrix", ANA), Reply.plain("deux")).toCompletableFuture()
+        platform.sendDirect(new PersonRef("matrix", ANA), Outgoing.once(Reply.plain("deux"))).toCompletableFuture()
                 .get(5, TimeUnit.SECONDS);
 
         assertThat(bridge.createdDirectRooms).containsExactly("!direct0:anim.fr");
@@ -260,6 +261,23 @@ class MatrixChatPlatformTest {
 
         await().until(() -> received.size() == 1);
         assertThat(received.get(0).direct()).isTrue();
+    }
+
+    @Test
+    void aDirectChatTheBotJoinedIsRecordedInMDirectSoThatARestartFindsItAgain() throws Exception {
+        startResuming();
+        bridge.direct = Map.of("@bob:anim.fr", Set.of("!withbob:anim.fr"));
+
+        sync(new SyncResponse("s" + (batches + 1), List.of(),
+                List.of(new MemberEvent("!dm:anim.fr", FakeBridge.BOT, ANA, "invite", null, true))));
+
+        await().until(() -> bridge.directWrites.size() == 1);
+        assertThat(bridge.direct).containsEntry("@bob:anim.fr", Set.of("!withbob:anim.fr"))
+                .containsEntry(ANA, Set.of("!dm:anim.fr"));
+        platform.sendDirect(new PersonRef("matrix", ANA), Outgoing.once(Reply.plain("rappel")))
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(bridge.createdDirectRooms).isEmpty();
+        assertThat(bridge.sent).extracting(FakeBridge.Sent::roomId).containsExactly("!dm:anim.fr");
     }
 
     @Test
@@ -315,7 +333,7 @@ class MatrixChatPlatformTest {
         startResuming();
         bridge.rateLimitedSends.set(3);
 
-        platform.post(new ConversationRef("matrix", ROOM), Reply.plain("Rappel")).toCompletableFuture()
+        platform.post(new ConversationRef("matrix", ROOM), Outgoing.once(Reply.plain("Rappel"))).toCompletableFuture()
                 .get(10, TimeUnit.SECONDS);
 
         assertThat(bridge.sendAttempts).hasSize(4);

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.DeliveryException;
+import org.animfr.animabot.core.chat.Outgoing;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.PlatformStatus;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class MatrixStartupTest {
             assertThat(platform.status().state()).isEqualTo(PlatformStatus.State.FAILING);
             assertThat(platform.status().reason()).contains("Cannot reach the homeserver")
                     .doesNotContain("syt_secret_token");
-            assertThatThrownBy(() -> platform.post(new ConversationRef("matrix", "!r:x"), Reply.plain("x"))
+            assertThatThrownBy(() -> platform.post(new ConversationRef("matrix", "!r:x"), Outgoing.once(Reply.plain("x")))
                     .toCompletableFuture().get(1, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(DeliveryException.class);
         } finally {

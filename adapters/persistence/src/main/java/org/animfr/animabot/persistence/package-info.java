@@ -1,2 +1,6 @@
-/** Durable room links and language preferences in a SQL database (H2 file or PostgreSQL), migrated by Flyway. */
+/**
+ * The bot's durable state in a SQL database (H2 file or PostgreSQL), migrated by Flyway: room links, language
+ * preferences, adapters' state, the outbox of posts and deliveries, room pauses, reminder choices, and the table of
+ * db-scheduler's durable timers.
+ */
 package org.animfr.animabot.persistence;

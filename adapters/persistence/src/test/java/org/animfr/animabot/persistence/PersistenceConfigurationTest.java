@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.PersonRef;
+import org.animfr.animabot.core.chat.Reply;
+import org.animfr.animabot.core.delivery.Delivery;
+import org.animfr.animabot.core.delivery.Outbox;
+import org.animfr.animabot.core.delivery.Post;
+import org.animfr.animabot.core.delivery.Target;
 import org.animfr.animabot.core.i18n.Language;
 import org.animfr.animabot.core.person.LanguagePreferences;
 import org.animfr.animabot.core.room.RoomLinks;
+import org.animfr.animabot.core.schedule.ReminderChoices;
+import org.animfr.animabot.core.schedule.RoomPauses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -20,7 +29,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 
-/** The configuration wires both adapters onto Spring Boot's auto-configured, Flyway-migrated database. */
+/** The configuration wires the adapters onto Spring Boot's auto-configured, Flyway-migrated database. */
 class PersistenceConfigurationTest {
 
     @TempDir
@@ -51,6 +60,29 @@ class PersistenceConfigurationTest {
                     assertThat(context).hasBean("roomLinks").hasBean("languagePreferences");
                     assertThat(context.getBean(RoomLinks.class).sessionOf(room)).contains("animacoop-2025");
                     assertThat(context.getBean(LanguagePreferences.class).languageOf(ana)).contains(Language.EN);
+                });
+    }
+
+    @Test
+    void theOutboxPausesAndRemindersWorkOnTheAutoConfiguredTransactionManager() {
+        application
+                .withPropertyValues("spring.datasource.url=" + TestDatabases.h2File(directory.resolve("animabot")))
+                .run(context -> {
+                    ConversationRef room = new ConversationRef("console", "console");
+                    PersonRef ana = new PersonRef("console", "ana");
+                    Outbox outbox = context.getBean(Outbox.class);
+
+                    List<Delivery> recorded = outbox.record(new Post("announce/1", Reply.plain("Bonjour"), null, null),
+                            List.of(new Target.Room(room), new Target.Person(ana)));
+                    context.getBean(RoomPauses.class).pause(room, new RoomPauses.Pause(LocalDate.of(2025, 8, 31)));
+                    context.getBean(ReminderChoices.class).subscribe(ana, "animacoop-2025");
+
+                    assertThat(context).hasBean("outbox").hasBean("roomPauses").hasBean("reminderChoices");
+                    assertThat(recorded).hasSize(2);
+                    assertThat(outbox.markAttemptFailed(recorded.get(0).id(), "timeout")).isEqualTo(1);
+                    assertThat(context.getBean(RoomPauses.class).pauseOf(room)).isPresent();
+                    assertThat(context.getBean(ReminderChoices.class).sessionsOf(ana))
+                            .containsExactly("animacoop-2025");
                 });
     }
 }

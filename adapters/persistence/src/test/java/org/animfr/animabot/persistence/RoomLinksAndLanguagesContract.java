@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.PersonRef;
@@ -178,7 +172,7 @@ abstract class RoomLinksAndLanguagesContract {
     void concurrentLinksOfOneConversationLeaveExactlyOneLink() throws Exception {
         List<String> sessions = List.of("s1", "s2", "s3", "s4", "s5", "s6");
 
-        runAtOnce(sessions.stream().<Callable<Void>>map(session -> () -> {
+        AtOnce.run(sessions.stream().<Callable<Void>>map(session -> () -> {
             links.link(DISCORD_CHANNEL, session);
             return null;
         }).toList());
@@ -191,31 +185,11 @@ abstract class RoomLinksAndLanguagesContract {
     void concurrentChoicesOfOnePersonLeaveOneLanguage() throws Exception {
         List<Language> choices = List.of(Language.FR, Language.EN, Language.FR, Language.EN, Language.FR, Language.EN);
 
-        runAtOnce(choices.stream().<Callable<Void>>map(language -> () -> {
+        AtOnce.run(choices.stream().<Callable<Void>>map(language -> () -> {
             languages.choose(BOB, language);
             return null;
         }).toList());
 
         assertThat(languages.languageOf(BOB)).isPresent();
-    }
-
-    private static void runAtOnce(List<Callable<Void>> tasks) throws Exception {
-        ExecutorService executor = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Void>> results = new ArrayList<>();
-            for (Callable<Void> task : tasks) {
-                results.add(executor.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            for (Future<Void> result : results) {
-                result.get(10, TimeUnit.SECONDS);
-            }
-        } finally {
-            executor.shutdownNow();
-        }
     }
 }

@@ -9,7 +9,8 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Delivery methods may be called from any thread and never block. They return a stage that completes when the
  * platform has accepted the message, or completes exceptionally with a {@link DeliveryException} when it could
- * not be delivered; an adapter retries transient failures (rate limits) itself before giving up.
+ * not be delivered ({@link DeliveryException#gone()} when the conversation no longer exists or the bot may no
+ * longer write there); an adapter retries rate-limited requests itself before giving up.
  */
 public interface ChatPlatform {
 
@@ -22,11 +23,14 @@ public interface ChatPlatform {
      */
     void start(MessageHandler handler);
 
-    /** Posts a message to a conversation by reference (a room, a channel). */
-    CompletionStage<Void> post(ConversationRef conversation, Reply message);
+    /**
+     * Posts a message to a conversation by reference (a room, a channel), with its idempotency key, and starts a
+     * thread on it when asked and the platform has threads.
+     */
+    CompletionStage<Void> post(ConversationRef conversation, Outgoing message);
 
-    /** Sends a direct message to a person, opening the direct conversation when needed. */
-    CompletionStage<Void> sendDirect(PersonRef person, Reply message);
+    /** Sends a direct message to a person, opening the direct conversation when needed, with its idempotency key. */
+    CompletionStage<Void> sendDirect(PersonRef person, Outgoing message);
 
     /** Whether the platform is connected now, and if not, why; never null, cheap, callable from any thread. */
     PlatformStatus status();

@@ -36,7 +36,7 @@ public final class ChatPlatforms {
     }
 
     /** Posts to a conversation on its platform; fails with {@link DeliveryException} if that platform is not running. */
-    public CompletionStage<Void> post(ConversationRef conversation, Reply message) {
+    public CompletionStage<Void> post(ConversationRef conversation, Outgoing message) {
         ChatPlatform platform = byName.get(conversation.platform());
         if (platform == null) {
             return notRunning(conversation.platform());
@@ -45,7 +45,7 @@ public final class ChatPlatforms {
     }
 
     /** Sends a direct message on the person's platform. */
-    public CompletionStage<Void> sendDirect(PersonRef person, Reply message) {
+    public CompletionStage<Void> sendDirect(PersonRef person, Outgoing message) {
         ChatPlatform platform = byName.get(person.platform());
         if (platform == null) {
             return notRunning(person.platform());

@@ -14,4 +14,13 @@ public record MessageRef(ConversationRef conversation, String id, String thread)
         Objects.requireNonNull(conversation, "conversation");
         PersonRef.requireText(id, "id");
     }
+
+    /**
+     * The idempotency key of the bot's {@code index}-th reply to this message: derived from the message alone, so
+     * that two instances of the bot answering the same message make one visible reply (the platform keeps one
+     * message per key), and an answer sent again after a reconnection makes none.
+     */
+    public String replyKey(int index) {
+        return "reply/" + conversation + "/" + id + "#" + index;
+    }
 }

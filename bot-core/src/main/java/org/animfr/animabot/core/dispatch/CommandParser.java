@@ -97,6 +97,11 @@ public final class CommandParser {
                 break;
             }
             Token word = words.get(next);
+            if (parameter.kind() != Parameter.Kind.TEXT && next + 1 < words.size()
+                    && parameter.isNamed(word(word.text())) && parameter.accepts(words.get(next + 1).text())) {
+                // "apercu semaine 3": a value may come after the parameter's name
+                word = words.get(++next);
+            }
             if (parameter.kind() == Parameter.Kind.TEXT) {
                 arguments.put(parameter.key(), body.substring(word.start()).strip());
                 next = words.size();

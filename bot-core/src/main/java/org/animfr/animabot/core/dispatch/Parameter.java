@@ -84,6 +84,11 @@ public record Parameter(
         return "parameter." + key;
     }
 
+    /** Whether a folded word is this parameter's name, in French or English. */
+    boolean isNamed(String foldedWord) {
+        return foldedWord.equals(frenchName) || foldedWord.equals(englishName);
+    }
+
     /** Whether a word of a message can be this parameter's value. */
     boolean accepts(String word) {
         return kind != Kind.NUMBER || NUMBER_LIKE.matcher(word).matches();

@@ -1,12 +1,14 @@
 package org.animfr.animabot.core.room;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
-import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.RichText;
+import org.animfr.animabot.core.delivery.Delivery;
+import org.animfr.animabot.core.delivery.Target;
 import org.animfr.animabot.core.dispatch.Asked;
 import org.animfr.animabot.core.dispatch.CommandFeature;
 import org.animfr.animabot.core.dispatch.CommandSpec;
@@ -40,6 +42,10 @@ public final class AnnounceCommand extends CommandFeature {
         this.announcements = announcements;
     }
 
+    private static String where(Delivery delivery) {
+        return delivery.target() instanceof Target.Room room ? room.conversation().toString() : delivery.target().id();
+    }
+
     @Override
     public CompletionStage<List<Reply>> execute(Invocation invocation, Asked asked) {
         Language l = asked.language();
@@ -51,11 +57,13 @@ public final class AnnounceCommand extends CommandFeature {
         if (text.isEmpty()) {
             return Replies.personal(messages.get(l, "admin.announce.empty"));
         }
-        return announcements.announce(session.get(), text.get(), l).thenApply(report -> {
-            String summary = report.failed().isEmpty()
-                    ? messages.get(l, "admin.announce.done", report.delivered().size(), session.get().name())
-                    : messages.get(l, "admin.announce.partial", report.delivered().size(), report.targets(),
-                            report.failed().stream().map(ConversationRef::toString).collect(Collectors.joining(", ")));
+        return announcements.announce(session.get(), text.get(), l, asked.message().ref()).thenApply(report -> {
+            List<Delivery> missing = new ArrayList<>(report.pending());
+            missing.addAll(report.failed());
+            String summary = missing.isEmpty()
+                    ? messages.get(l, "admin.announce.done", report.sent().size(), session.get().name())
+                    : messages.get(l, "admin.announce.partial", report.sent().size(), report.targets(),
+                            missing.stream().map(AnnounceCommand::where).collect(Collectors.joining(", ")));
             return List.of(Reply.personal(RichText.plain(summary)));
         });
     }

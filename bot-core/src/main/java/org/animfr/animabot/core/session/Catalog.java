@@ -39,6 +39,11 @@ public record Catalog(Network network, List<Session> sessions, List<FaqEntry> fa
                 .findFirst();
     }
 
+    /** When the session's automatic posts go out: the network's times with the session's changes. */
+    public PostTimes postTimes(Session session) {
+        return session.posts().over(network.posts());
+    }
+
     /** Sessions running on the date, then those still to come, in start order. */
     public List<Session> currentAndUpcoming(LocalDate today) {
         return sessions.stream().filter(s -> !s.hasEndedBy(today)).toList();

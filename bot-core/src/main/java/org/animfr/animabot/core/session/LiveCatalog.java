@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The catalog in force, rebuilt from the data files on each reload. A file that is rejected keeps its last
@@ -15,9 +18,11 @@ import java.util.function.Supplier;
  * Reads are lock-free; reloads are serialized.
  */
 public final class LiveCatalog implements Supplier<Catalog> {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveCatalog.class);
     private final CatalogSource source;
     private final Map<String, CatalogFile> active = new LinkedHashMap<>();
     private final AtomicLong version = new AtomicLong();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile Catalog current = Catalog.EMPTY;
 
     public LiveCatalog(CatalogSource source) {
@@ -33,6 +38,11 @@ public final class LiveCatalog implements Supplier<Catalog> {
     /** Grows by one at each reload that changed the catalog; lets caches know when to rebuild. */
     public long version() {
         return version.get();
+    }
+
+    /** Runs the listener after each reload that changed the catalog (on the reloading thread). */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
     }
 
     /** Reads the files again; what is rejected keeps its previous version. */
@@ -62,6 +72,13 @@ public final class LiveCatalog implements Supplier<Catalog> {
         if (!rebuilt.equals(current)) {
             current = rebuilt;
             version.incrementAndGet();
+            for (Runnable listener : listeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("A reaction to the new data failed", e);
+                }
+            }
         }
         List<String> loaded = readings.stream().map(FileReading::name).filter(n -> !kept.contains(n))
                 .filter(next::containsKey).toList();

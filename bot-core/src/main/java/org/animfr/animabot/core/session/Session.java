@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * A training session ("Animacoop 7"), as organizers describe it in the data files.
  * Lists are immutable and sorted (gatherings by date, weeks by number). {@code registration} and
- * {@code description} may be null.
+ * {@code description} may be null; {@code posts} says how its automatic posts differ from the network's.
  */
 public record Session(
         String id,
@@ -25,7 +25,8 @@ public record Session(
         List<String> facilitators,
         String description,
         List<Gathering> gatherings,
-        List<Week> weeks) {
+        List<Week> weeks,
+        PostTimes.Overrides posts) {
 
     public Session {
         Objects.requireNonNull(id, "id");
@@ -37,6 +38,20 @@ public record Session(
         gatherings = gatherings == null ? List.of()
                 : gatherings.stream().sorted(Comparator.comparing(Gathering::at)).toList();
         weeks = weeks == null ? List.of() : weeks.stream().sorted(Comparator.comparingInt(Week::number)).toList();
+        posts = posts == null ? PostTimes.Overrides.NONE : posts;
+    }
+
+    /** A session posting at the network's times. */
+    public Session(String id, String name, String territory, LocalDate start, LocalDate end, int hours,
+            String registration, List<String> facilitators, String description, List<Gathering> gatherings,
+            List<Week> weeks) {
+        this(id, name, territory, start, end, hours, registration, facilitators, description, gatherings, weeks,
+                PostTimes.Overrides.NONE);
+    }
+
+    /** The first day (a Monday) of the calendar week numbered {@code number} of this session. */
+    public LocalDate mondayOfWeek(int number) {
+        return start.minusDays(start.getDayOfWeek().getValue() - 1L).plusWeeks(number - 1L);
     }
 
     /** Number of calendar weeks the session spans, counting the first and the last, partial or not. */

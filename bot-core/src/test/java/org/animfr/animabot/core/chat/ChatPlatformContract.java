@@ -90,7 +90,7 @@ public abstract class ChatPlatformContract {
                 .paragraph(new RichText.Link("inscription", "https://example.org/inscription"))
                 .build();
 
-        platform.post(conversation(aConversation()), Reply.of(text)).toCompletableFuture()
+        platform.post(conversation(aConversation()), Outgoing.once(Reply.of(text))).toCompletableFuture()
                 .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(nextTextIn(aConversation()))
@@ -99,7 +99,7 @@ public abstract class ChatPlatformContract {
 
     @Test
     void aDirectMessageReachesThePerson() throws Exception {
-        platform.sendDirect(person(aPerson()), Reply.plain("Bonjour Ana, voici une mise en relation."))
+        platform.sendDirect(person(aPerson()), Outgoing.once(Reply.plain("Bonjour Ana, voici une mise en relation.")))
                 .toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
         assertThat(nextDirectTextTo(aPerson())).contains("Bonjour Ana, voici une mise en relation.");

@@ -16,7 +16,7 @@ class ChatPlatformsTest {
 
     @Test
     void aPostGoesToThePlatformOfTheConversation() {
-        CompletionStage<Void> post = platforms.post(new ConversationRef("test", "salon"), Reply.plain("Bonjour"));
+        CompletionStage<Void> post = platforms.post(new ConversationRef("test", "salon"), Outgoing.once(Reply.plain("Bonjour")));
 
         assertThat(post.toCompletableFuture()).isCompleted();
         assertThat(test.posts()).singleElement().satisfies(sent -> {
@@ -27,7 +27,7 @@ class ChatPlatformsTest {
 
     @Test
     void aPostToAPlatformThatIsNotRunningFailsItsStage() {
-        CompletionStage<Void> post = platforms.post(new ConversationRef("matrix", "!room:x"), Reply.plain("Bonjour"));
+        CompletionStage<Void> post = platforms.post(new ConversationRef("matrix", "!room:x"), Outgoing.once(Reply.plain("Bonjour")));
 
         assertThat(post.toCompletableFuture()).failsWithin(Duration.ofSeconds(1))
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
@@ -37,7 +37,7 @@ class ChatPlatformsTest {
 
     @Test
     void aDirectMessageToAPlatformThatIsNotRunningFailsItsStage() {
-        CompletionStage<Void> sent = platforms.sendDirect(new PersonRef("matrix", "@ana:x"), Reply.plain("Bonjour"));
+        CompletionStage<Void> sent = platforms.sendDirect(new PersonRef("matrix", "@ana:x"), Outgoing.once(Reply.plain("Bonjour")));
 
         assertThat(sent.toCompletableFuture()).isCompletedExceptionally();
     }
@@ -47,7 +47,7 @@ class ChatPlatformsTest {
         ChatPlatform throwing = new ThrowingPlatform();
         platforms.add(throwing);
 
-        CompletionStage<Void> post = platforms.post(new ConversationRef("throwing", "room"), Reply.plain("Bonjour"));
+        CompletionStage<Void> post = platforms.post(new ConversationRef("throwing", "room"), Outgoing.once(Reply.plain("Bonjour")));
 
         assertThat(post.toCompletableFuture()).failsWithin(Duration.ofSeconds(1))
                 .withThrowableOfType(java.util.concurrent.ExecutionException.class)
@@ -81,12 +81,12 @@ class ChatPlatformsTest {
         public void start(MessageHandler handler) {}
 
         @Override
-        public CompletionStage<Void> post(ConversationRef conversation, Reply message) {
+        public CompletionStage<Void> post(ConversationRef conversation, Outgoing message) {
             throw new IllegalStateException("socket closed");
         }
 
         @Override
-        public CompletionStage<Void> sendDirect(PersonRef person, Reply message) {
+        public CompletionStage<Void> sendDirect(PersonRef person, Outgoing message) {
             throw new IllegalStateException("socket closed");
         }
 

@@ -14,6 +14,7 @@ import org.animfr.animabot.core.chat.DeliveryException;
 import org.animfr.animabot.core.chat.IncomingMessage;
 import org.animfr.animabot.core.chat.MessageHandler;
 import org.animfr.animabot.core.chat.MessageRef;
+import org.animfr.animabot.core.chat.Outgoing;
 import org.animfr.animabot.core.chat.Person;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.PlatformStatus;
@@ -65,8 +66,9 @@ class AnnouncementsTest {
 
         assertThat(replies).succeedsWithin(Duration.ofSeconds(5))
                 .satisfies(r -> assertThat(BotFixture.text(r)).isEqualTo(
-                        "Annonce envoyée dans 1 salon sur 2. Échec pour : slow:room-s. "
-                                + "Réessayez plus tard pour ceux-là."));
+                        "Annonce envoyée dans 1 salon sur 2. Pas encore arrivée dans : slow:room-s ; je réessaie "
+                                + "de moi-même et le note dans le journal si j’abandonne."));
+        assertThat(fixture.timers.retryTimers()).hasSize(1);
     }
 
     @Test
@@ -106,18 +108,18 @@ class AnnouncementsTest {
         public void start(MessageHandler handler) {}
 
         @Override
-        public synchronized CompletionStage<Void> post(ConversationRef conversation, Reply message) {
+        public synchronized CompletionStage<Void> post(ConversationRef conversation, Outgoing message) {
             if (throwing) {
                 throw new IllegalStateException("socket closed");
             }
-            posted.add(message);
+            posted.add(message.message());
             CompletableFuture<Void> delivery = new CompletableFuture<>();
             deliveries.add(delivery);
             return delivery;
         }
 
         @Override
-        public CompletionStage<Void> sendDirect(PersonRef person, Reply message) {
+        public CompletionStage<Void> sendDirect(PersonRef person, Outgoing message) {
             return CompletableFuture.failedFuture(new DeliveryException("no direct messages here"));
         }
 

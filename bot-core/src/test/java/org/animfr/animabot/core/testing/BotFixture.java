@@ -1,11 +1,13 @@
 package org.animfr.animabot.core.testing;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.animfr.animabot.core.Animabot;
 import org.animfr.animabot.core.chat.ChatPlatform;
@@ -35,8 +37,14 @@ public final class BotFixture {
     public final FakeChatPlatform other = new FakeChatPlatform("other");
     public final InMemoryRoomLinks links = new InMemoryRoomLinks();
     public final InMemoryLanguagePreferences languages = new InMemoryLanguagePreferences();
+    public final InMemoryOutbox outbox = new InMemoryOutbox();
+    public final ManualTimers timers = new ManualTimers();
+    public final InMemoryRoomPauses pauses = new InMemoryRoomPauses();
+    public final InMemoryReminderChoices reminders = new InMemoryReminderChoices();
+    public final MutableClock clock;
     public final ChatPlatforms platforms = new ChatPlatforms(List.of(platform, other));
     public final LiveCatalog catalog;
+    private final AtomicReference<Catalog> data = new AtomicReference<>();
     public final Animabot core;
     public final Dispatcher bot;
 
@@ -50,14 +58,18 @@ public final class BotFixture {
 
     /** The core with more configured organizers. */
     public BotFixture(Catalog data, String now, Set<PersonRef> moreOrganizers) {
-        catalog = new LiveCatalog(() -> List.of(new FileReading.Read(
-                new CatalogFile("test.yaml", data.network(), data.sessions(), data.faq()))));
+        this.data.set(data);
+        catalog = new LiveCatalog(() -> {
+            Catalog current = this.data.get();
+            return List.of(new FileReading.Read(
+                    new CatalogFile("test.yaml", current.network(), current.sessions(), current.faq())));
+        });
         catalog.reload();
-        Clock clock = Clock.fixed(OffsetDateTime.parse(now).toInstant(), ZoneOffset.UTC);
+        clock = new MutableClock(OffsetDateTime.parse(now).toInstant());
         Set<PersonRef> organizers = new HashSet<>(moreOrganizers);
         organizers.add(new PersonRef("test", "organizer"));
-        core = new Animabot(new Animabot.Ports(catalog, links, languages, platforms, organizers, clock), MESSAGES,
-                UNDERSTANDING);
+        core = new Animabot(new Animabot.Ports(catalog, links, languages, platforms, organizers, clock, outbox, timers,
+                pauses, reminders), MESSAGES, UNDERSTANDING);
         bot = core.dispatcher();
         platform.start(bot);
         other.start(bot);
@@ -73,6 +85,34 @@ public final class BotFixture {
     /** The bot's commands, as an adapter that shows them in its own menus receives them. */
     public List<CommandSpec> commands() {
         return core.commands().specs();
+    }
+
+    /** The organizers edit their data and reload it, as {@code admin recharger} does. */
+    public void reloadWith(Catalog edited) {
+        data.set(edited);
+        catalog.reload();
+    }
+
+    /**
+     * Runs the bot until the instant: the clock moves from timer to timer, each firing at its time, as the scheduler
+     * fires them while the bot is up. Returns the post keys fired.
+     */
+    public List<String> runUntil(Instant instant) {
+        List<String> fired = new ArrayList<>();
+        for (Optional<Instant> next = timers.nextDue(instant); next.isPresent(); next = timers.nextDue(instant)) {
+            if (next.get().isAfter(clock.instant())) {
+                clock.set(next.get());
+            }
+            fired.addAll(timers.fireDue(clock, core.automaticPosts()));
+        }
+        clock.set(instant);
+        return fired;
+    }
+
+    /** The bot was down until the instant: every timer due by then fires late, at that instant. */
+    public List<String> downUntil(Instant instant) {
+        clock.set(instant);
+        return timers.fireDue(clock, core.automaticPosts());
     }
 
     /** A learner writes in the {@code salon} conversation; returns the text of the replies. */

@@ -14,6 +14,7 @@ import org.animfr.animabot.core.chat.DeliveryException;
 import org.animfr.animabot.core.chat.IncomingMessage;
 import org.animfr.animabot.core.chat.MessageHandler;
 import org.animfr.animabot.core.chat.MessageRef;
+import org.animfr.animabot.core.chat.Outgoing;
 import org.animfr.animabot.core.chat.Person;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.PlatformStatus;
@@ -24,8 +25,11 @@ import org.animfr.animabot.core.chat.Reply;
  * is recorded. Conversations named in {@link #failing} refuse deliveries.
  */
 public final class FakeChatPlatform implements ChatPlatform {
-    /** Something the bot sent: where, and what. {@code kind} is reply, post or direct. */
-    public record Sent(String kind, String target, Reply reply) {
+    /**
+     * Something the bot sent: where, and what. {@code kind} is reply, post or direct; {@code key} and
+     * {@code threadName} are those of posts and direct messages (null for replies).
+     */
+    public record Sent(String kind, String target, Reply reply, String key, String threadName) {
         public String text() {
             return reply.toPlainText();
         }
@@ -75,7 +79,7 @@ public final class FakeChatPlatform implements ChatPlatform {
     private List<Reply> deliver(IncomingMessage message) {
         List<Reply> replies = handler.handle(message).toCompletableFuture().join();
         synchronized (this) {
-            replies.forEach(r -> sent.add(new Sent("reply", message.conversation().id(), r)));
+            replies.forEach(r -> sent.add(new Sent("reply", message.conversation().id(), r, null, null)));
         }
         return replies;
     }
@@ -84,18 +88,32 @@ public final class FakeChatPlatform implements ChatPlatform {
         failing.add(conversation);
     }
 
+    /** Forgets what was sent so far. */
+    public synchronized void clearSent() {
+        sent.clear();
+    }
+
+    public synchronized void notFailing(String conversation) {
+        failing.remove(conversation);
+    }
+
     @Override
-    public synchronized CompletionStage<Void> post(ConversationRef conversation, Reply message) {
+    public synchronized CompletionStage<Void> post(ConversationRef conversation, Outgoing message) {
         if (failing.contains(conversation.id())) {
             return CompletableFuture.failedFuture(new DeliveryException("refused by the test"));
         }
-        sent.add(new Sent("post", conversation.id(), message));
+        // like Discord's nonce and Matrix's transaction id: the same key makes no second message
+        if (sent.stream().noneMatch(s -> message.key().equals(s.key()))) {
+            sent.add(new Sent("post", conversation.id(), message.message(), message.key(), message.threadName()));
+        }
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public synchronized CompletionStage<Void> sendDirect(PersonRef person, Reply message) {
-        sent.add(new Sent("direct", person.id(), message));
+    public synchronized CompletionStage<Void> sendDirect(PersonRef person, Outgoing message) {
+        if (sent.stream().noneMatch(s -> message.key().equals(s.key()))) {
+            sent.add(new Sent("direct", person.id(), message.message(), message.key(), message.threadName()));
+        }
         return CompletableFuture.completedFuture(null);
     }
 
@@ -115,5 +133,9 @@ public final class FakeChatPlatform implements ChatPlatform {
 
     public synchronized List<Sent> posts() {
         return sent.stream().filter(s -> s.kind().equals("post")).toList();
+    }
+
+    public synchronized List<Sent> directs() {
+        return sent.stream().filter(s -> s.kind().equals("direct")).toList();
     }
 }

@@ -2,13 +2,17 @@ package org.animfr.animabot.catalog.yaml;
 
 import java.io.StringReader;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.format.SignStyle;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,19 +20,23 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.animfr.animabot.core.i18n.Language;
 import org.animfr.animabot.core.session.CatalogFile;
 import org.animfr.animabot.core.session.DataProblem;
 import org.animfr.animabot.core.session.FaqEntry;
 import org.animfr.animabot.core.session.FileReading;
 import org.animfr.animabot.core.session.Gathering;
 import org.animfr.animabot.core.session.Network;
+import org.animfr.animabot.core.session.PostTimes;
 import org.animfr.animabot.core.session.Session;
 import org.animfr.animabot.core.session.SessionRules;
 import org.animfr.animabot.core.session.Week;
+import org.animfr.animabot.core.text.TextFold;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -64,6 +72,13 @@ final class CatalogFileReader {
             .toFormatter()
             .withResolverStyle(ResolverStyle.STRICT);
     private static final int RENDERED_LENGTH = 60;
+    private static final DateTimeFormatter TIME = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.HOUR_OF_DAY, 1, 2, SignStyle.NOT_NEGATIVE)
+            .appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .toFormatter()
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final Map<String, DayOfWeek> WEEKDAYS = weekdays();
 
     private final String file;
     private final List<DataProblem> problems = new ArrayList<>();
@@ -117,6 +132,15 @@ final class CatalogFileReader {
         return new Yaml(new SafeConstructor(options));
     }
 
+    private static Map<String, DayOfWeek> weekdays() {
+        Map<String, DayOfWeek> days = new HashMap<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            days.put(day.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT), day);
+            days.put(TextFold.fold(day.getDisplayName(TextStyle.FULL, Locale.FRENCH)), day);
+        }
+        return Map.copyOf(days);
+    }
+
     private FileReading rejected() {
         List<DataProblem> byLine = new ArrayList<>(problems);
         byLine.sort(Comparator.comparingInt(DataProblem::line));
@@ -133,6 +157,30 @@ final class CatalogFileReader {
             return null;
         }
         String name = network.text("name");
+        Language language = Language.FR;
+        String languageText = network.text("language");
+        if (languageText != null && !languageText.isEmpty()) {
+            language = Language.parse(languageText).orElse(null);
+            if (language == null) {
+                report(network.lineOf("language"), "data.problem.bad-language", languageText);
+                language = Language.FR;
+            }
+        }
+        PostTimes posts = PostTimes.DEFAULT;
+        Fields postFields = network.map("posts");
+        if (postFields != null) {
+            posts = postOverrides(postFields).over(PostTimes.DEFAULT);
+            Integer catchUp = postFields.integer("prompt-catch-up-hours", false);
+            if (catchUp != null && catchUp < 0) {
+                report(postFields.lineOf("prompt-catch-up-hours"), "data.problem.negative-days", catchUp);
+            } else if (catchUp != null) {
+                posts = new PostTimes(posts.promptDay(), posts.promptTime(), posts.gatheringDaysBefore(),
+                        posts.gatheringTime(), posts.startDaysBefore(), posts.startTime(), Duration.ofHours(catchUp));
+            }
+            if (postFields.get("quiet-weeks") != null) {
+                report(postFields.lineOf("quiet-weeks"), "data.problem.quiet-weeks-in-network");
+            }
+        }
         ZoneId zone = Network.DEFAULT.timezone();
         String timezone = network.text("timezone");
         if (timezone != null && !timezone.isEmpty()) {
@@ -142,7 +190,22 @@ final class CatalogFileReader {
                 report(network.lineOf("timezone"), "data.problem.bad-timezone", timezone);
             }
         }
-        return new Network(name == null || name.isEmpty() ? Network.DEFAULT.name() : name, zone);
+        return new Network(name == null || name.isEmpty() ? Network.DEFAULT.name() : name, zone, language, posts);
+    }
+
+    /** A {@code posts:} block: the prompt's day and time, the reminders' days before and time, quiet weeks. */
+    private PostTimes.Overrides postOverrides(Fields posts) {
+        Fields prompt = posts.map("prompt");
+        Fields gatherings = posts.map("gathering-reminders");
+        Fields start = posts.map("start-reminders");
+        return new PostTimes.Overrides(
+                prompt == null ? null : prompt.weekday("day"),
+                prompt == null ? null : prompt.time("time"),
+                gatherings == null ? null : gatherings.days("days-before"),
+                gatherings == null ? null : gatherings.time("time"),
+                start == null ? null : start.days("days-before"),
+                start == null ? null : start.time("time"),
+                posts.numbers("quiet-weeks"));
     }
 
     private List<Session> sessions(Fields top) {
@@ -171,6 +234,8 @@ final class CatalogFileReader {
         List<String> facilitators = fields.texts("facilitators");
         String description = fields.text("description");
         List<Located<Gathering>> gatherings = gatherings(fields);
+        Fields postFields = fields.map("posts");
+        PostTimes.Overrides posts = postFields == null ? PostTimes.Overrides.NONE : postOverrides(postFields);
         List<Located<Integer>> weeksBeforeFirst = new ArrayList<>();
         List<Located<Week>> weeks = weeks(fields, weeksBeforeFirst);
         if (id == null || name == null || start == null || end == null) {
@@ -185,7 +250,12 @@ final class CatalogFileReader {
         fields.children.put("weeks", weeks.stream().map(Located::fields).toList());
         Session session = new Session(id, name, territory, start, end, hours == null ? 0 : hours, registration,
                 facilitators, description, gatherings.stream().map(Located::value).toList(),
-                weeks.stream().map(Located::value).toList());
+                weeks.stream().map(Located::value).toList(), posts);
+        for (Integer quiet : posts.quietWeeks()) {
+            if (quiet < 1 || quiet > weekCount(start, end)) {
+                report(postFields.lineOf("quiet-weeks"), "data.problem.week-outside", quiet, id, weekCount(start, end));
+            }
+        }
         for (SessionRules.Violation violation : RULES.check(session)) {
             report(locate(fields, violation.field()), violation.key(), violation.args().toArray());
         }
@@ -431,6 +501,69 @@ final class CatalogFileReader {
                 }
             }
             return texts;
+        }
+
+        /** A sub-mapping, null when absent (or not a mapping, which is reported). */
+        Fields map(String key) {
+            Node value = get(key);
+            return value == null ? null : fields(value);
+        }
+
+        /** A weekday in English or French ({@code monday}, {@code lundi}), null when absent or wrong. */
+        DayOfWeek weekday(String key) {
+            String text = text(key);
+            if (text == null || text.isEmpty()) {
+                return null;
+            }
+            DayOfWeek day = WEEKDAYS.get(TextFold.fold(text));
+            if (day == null) {
+                report(lineOf(key), "data.problem.bad-weekday", text);
+            }
+            return day;
+        }
+
+        /** A local time, HH:MM, null when absent or wrong. */
+        LocalTime time(String key) {
+            String text = text(key);
+            if (text == null || text.isEmpty()) {
+                return null;
+            }
+            try {
+                return LocalTime.parse(text, TIME);
+            } catch (DateTimeException e) {
+                report(lineOf(key), "data.problem.bad-time", text);
+                return null;
+            }
+        }
+
+        /** Whole numbers of days before something, none negative; a single number is a list of one. */
+        List<Integer> days(String key) {
+            List<Integer> days = numbers(key);
+            if (days == null) {
+                return null;
+            }
+            for (Integer day : days) {
+                if (day < 0) {
+                    report(lineOf(key), "data.problem.negative-days", day);
+                }
+            }
+            return days.stream().filter(d -> d >= 0).distinct().toList();
+        }
+
+        /** Whole numbers of a list (a single number is a list of one); null when absent; wrong ones reported. */
+        List<Integer> numbers(String key) {
+            if (get(key) == null) {
+                return null;
+            }
+            List<Integer> numbers = new ArrayList<>();
+            for (String text : texts(key)) {
+                try {
+                    numbers.add(Integer.parseInt(text));
+                } catch (NumberFormatException e) {
+                    report(lineOf(key), "data.problem.bad-number", text);
+                }
+            }
+            return numbers;
         }
 
         /** A whole number, null when absent or wrong. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -32,6 +33,11 @@ import mockwebserver3.MockWebServer;
  * a plain member {@link #MEMBER_ID} ("Member"), the bot {@link #BOT_ID} with the usual bot permissions (not
  * administrator), and the text channels "general", "announcements" and "off-topic". People write in French unless
  * {@link #setLocale} says otherwise.
+ *
+ * <p>Several bots may connect with the token at once, as two instances of the bot do: each gets a gateway session of
+ * its own and every event, as on Discord without sharding. As on Discord, an interaction takes one initial response
+ * (a second gets 400 "Interaction has already been acknowledged", code 40060), and a message sent with an enforced
+ * nonce already used in the channel is answered with the first message instead of being posted again.
  */
 public final class FakeDiscord implements AutoCloseable {
     public static final String BOT_TOKEN = "fake-discord-bot-token";
@@ -112,6 +118,18 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes a text channel, as a server manager does; once the bot is connected, Discord tells it with
+     * CHANNEL_DELETE. From then on every route about that channel answers 404 "Unknown Channel" (code 10003), as
+     * Discord does for a channel that no longer exists, also to a bot whose cache still holds it.
+     */
+    public void deleteChannel(String id) {
+        ObjectNode channel = world.deleteTextChannel(id);
+        if (gateway.isIdentified()) {
+            gateway.dispatch("CHANNEL_DELETE", channel, GUILDS_INTENT);
+        }
+    }
+
     /** The id of the (first) text channel with this name. */
     public String channelId(String name) {
         return world.channelId(name);
@@ -140,23 +158,41 @@ public final class FakeDiscord implements AutoCloseable {
         world.setLocale(userId, locale);
     }
 
+    /**
+     * The member turns off direct messages from server members (or blocks the bot): as on Discord, the bot can still
+     * open the DM channel, but each message it sends there is refused with 403 "Cannot send messages to this user"
+     * (code 50007).
+     */
+    public void closeDirectMessages(String userId) {
+        world.closeDirectMessages(userId);
+    }
+
     // ---- observing the bot
 
     /** True once the bot sent IDENTIFY and the fake answered with READY and GUILD_CREATE. */
     public boolean awaitIdentified(Duration timeout) {
+        return awaitIdentified(1, timeout);
+    }
+
+    /**
+     * True once {@code count} IDENTIFYs were answered: as many gateway sessions (two instances of the bot on one
+     * token each open their own), or sessions opened again after the bot could not resume.
+     */
+    public boolean awaitIdentified(int count, Duration timeout) {
         try {
-            return gateway.awaitIdentified(timeout);
+            return gateway.awaitIdentified(count, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         }
     }
 
-    /** The {@code d} of the last IDENTIFY (token, intents, properties...), null before any. */
+    /** The {@code d} of the last IDENTIFY of any session (token, intents, properties...), null before any. */
     public JsonNode lastIdentify() {
         return gateway.lastIdentify();
     }
 
+    /** How many IDENTIFYs were answered, each opening a session; with {@link #resumeCount}, over all sessions. */
     public int identifyCount() {
         return gateway.identifies();
     }
@@ -200,6 +236,11 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /** The thread the bot started on a message, if any (its id is the message's, as on Discord). */
+    public Optional<JsonNode> threadOf(String messageId) {
+        return world.threadOf(messageId);
+    }
+
     /** The DM channel between the bot and this user; Discord keeps one per pair, so it exists from the start. */
     public String dmChannelOf(String userId) {
         return world.dmChannelOf(userId);
@@ -241,15 +282,14 @@ public final class FakeDiscord implements AutoCloseable {
         }
         ObjectNode message = personMessage(userId, channelId, text, true);
         world.remember(message);
-        ObjectNode event = message.deepCopy();
+        ObjectNode blanked = message.deepCopy();
+        blanked.put("content", "");
+        blanked.putArray("embeds");
+        blanked.putArray("attachments");
+        blanked.putArray("components");
         boolean forTheBot = mentions(message, BOT_ID);
-        if (!forTheBot && !gateway.hasIntents(FakeGateway.MESSAGE_CONTENT_INTENT)) {
-            event.put("content", "");
-            event.putArray("embeds");
-            event.putArray("attachments");
-            event.putArray("components");
-        }
-        gateway.dispatch("MESSAGE_CREATE", event, FakeGateway.GUILD_MESSAGES_INTENT);
+        gateway.dispatch("MESSAGE_CREATE", intents -> forTheBot || (intents & FakeGateway.MESSAGE_CONTENT_INTENT) != 0
+                ? message.deepCopy() : blanked, FakeGateway.GUILD_MESSAGES_INTENT);
         return message.get("id").asText();
     }
 
@@ -304,7 +344,10 @@ public final class FakeDiscord implements AutoCloseable {
 
     // ---- the gateway's weather
 
-    /** Closes the gateway socket with this code; JDA resumes (or identifies again) for codes it may retry. */
+    /**
+     * Closes the gateway socket of every session with this code; JDA resumes (or identifies again) for codes it may
+     * retry.
+     */
     public void closeGateway(int code) {
         gateway.close(code);
     }

@@ -4,15 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -27,15 +38,18 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.channel.ChannelDeleteEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
@@ -431,6 +445,163 @@ class FakeDiscordTest {
         assertThat(fake.messagesIn(FakeDiscord.GENERAL_CHANNEL_ID)).hasSize(1);
     }
 
+    @Test
+    void twoBotsOnOneTokenEachOpenASessionAndEachGetEveryEvent() throws Exception {
+        FakeDiscord fake = fake(Limits.DISCORD);
+        JDA first = connect(fake, b -> { });
+        BlockingQueue<GenericEvent> secondEvents = new LinkedBlockingQueue<>();
+        JDA second = connect(fake, secondEvents, b -> { });
+        first.updateCommands().addCommands(Commands.slash("ping", "Answers pong")).complete();
+
+        String id = fake.sendMessage(FakeDiscord.MEMBER_ID, FakeDiscord.GENERAL_CHANNEL_ID, "bonjour", false);
+        Interaction ping = fake.slashCommand(FakeDiscord.MEMBER_ID, FakeDiscord.GENERAL_CHANNEL_ID, "ping", Map.of());
+
+        assertThat(fake.identifyCount()).isEqualTo(2);
+        assertThat(List.of(first.getStatus(), second.getStatus())).containsOnly(JDA.Status.CONNECTED);
+        assertThat(next(MessageReceivedEvent.class).getMessageId()).isEqualTo(id);
+        assertThat(next(secondEvents, MessageReceivedEvent.class).getMessageId()).isEqualTo(id);
+        assertThat(next(SlashCommandInteractionEvent.class).getId()).isEqualTo(ping.id());
+        assertThat(next(secondEvents, SlashCommandInteractionEvent.class).getId()).isEqualTo(ping.id());
+    }
+
+    @Test
+    void eachSessionGetsTheEventsAsItsOwnIntentsAllow() throws Exception {
+        FakeDiscord fake = fake(Limits.DISCORD);
+        connect(fake, b -> { });
+        BlockingQueue<GenericEvent> withoutContent = new LinkedBlockingQueue<>();
+        JDA second = JDABuilder.createLight(FakeDiscord.BOT_TOKEN, GatewayIntent.GUILD_MESSAGES)
+                .setRestConfig(new RestConfig().setBaseUrl(fake.restBaseUrl()))
+                .setSessionController(gateway(fake))
+                .setCompression(Compression.NONE)
+                .setGatewayEncoding(GatewayEncoding.JSON)
+                .addEventListeners((EventListener) withoutContent::add)
+                .build();
+        opened.add(() -> stop(second));
+        second.awaitReady();
+
+        fake.sendMessage(FakeDiscord.MEMBER_ID, FakeDiscord.GENERAL_CHANNEL_ID, "pas pour le bot", false);
+        fake.sendDirectMessage(FakeDiscord.MEMBER_ID, "en privé");
+
+        assertThat(next(MessageReceivedEvent.class).getMessage().getContentRaw()).isEqualTo("pas pour le bot");
+        assertThat(next(MessageReceivedEvent.class).getMessage().getContentRaw()).isEqualTo("en privé");
+        assertThat(next(withoutContent, MessageReceivedEvent.class).getMessage().getContentRaw()).isEmpty();
+        assertThat(withoutContent.stream().filter(MessageReceivedEvent.class::isInstance)).isEmpty();
+    }
+
+    @Test
+    void afterTheGatewayClosesEachSessionResumesOnItsOwnAndMissesNothing() throws Exception {
+        FakeDiscord fake = fake(Limits.DISCORD);
+        JDA first = connect(fake, b -> { });
+        BlockingQueue<GenericEvent> secondEvents = new LinkedBlockingQueue<>();
+        JDA second = connect(fake, secondEvents, b -> { });
+
+        fake.closeGateway(4000);
+        fake.sendMessage(FakeDiscord.MEMBER_ID, FakeDiscord.GENERAL_CHANNEL_ID, "while away", false);
+        awaitTrue(() -> fake.resumeCount() == 2 && first.getStatus() == JDA.Status.CONNECTED
+                && second.getStatus() == JDA.Status.CONNECTED);
+        fake.sendMessage(FakeDiscord.MEMBER_ID, FakeDiscord.GENERAL_CHANNEL_ID, "after", false);
+
+        for (BlockingQueue<GenericEvent> received : List.of(events, secondEvents)) {
+            assertThat(next(received, MessageReceivedEvent.class).getMessage().getContentRaw())
+                    .isEqualTo("while away");
+            assertThat(next(received, MessageReceivedEvent.class).getMessage().getContentRaw()).isEqualTo("after");
+        }
+        assertThat(fake.identifyCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aSecondInitialResponseToAnInteractionIsRefusedAsAlreadyAcknowledged() throws Exception {
+        FakeDiscord fake = fake(Limits.DISCORD);
+        JDA first = connect(fake, b -> { });
+        JDA second = connect(fake, new LinkedBlockingQueue<>(), b -> { });
+        first.updateCommands().addCommands(Commands.slash("ping", "Answers pong")).complete();
+        BlockingQueue<String> answered = new LinkedBlockingQueue<>();
+        BlockingQueue<Throwable> refused = new LinkedBlockingQueue<>();
+        for (JDA jda : List.of(first, second)) {
+            jda.addEventListener((EventListener) event -> {
+                if (event instanceof SlashCommandInteractionEvent slash) {
+                    slash.reply("pong from " + (jda == first ? "first" : "second"))
+                            .queue(hook -> answered.add("answered"), refused::add);
+                }
+            });
+        }
+
+        Interaction ping = fake.slashCommand(FakeDiscord.MEMBER_ID, FakeDiscord.GENERAL_CHANNEL_ID, "ping", Map.of());
+
+        assertThat(answered.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS)).isNotNull();
+        assertThat(refused.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
+                    assertThat(e.getErrorResponse()).isEqualTo(ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED);
+                    assertThat(e.getErrorCode()).isEqualTo(40060);
+                    assertThat(e.getMeaning()).isEqualTo("Interaction has already been acknowledged.");
+                });
+        assertThat(fake.calls()).filteredOn(c -> c.path().startsWith("interactions/" + ping.id() + "/"))
+                .extracting(RecordedCall::status).containsExactly(200, 400);
+        assertThat(ping.response().orElseThrow().get("data").get("content").asText()).startsWith("pong from ");
+    }
+
+    @Test
+    void messagesSentAtTheSameMomentWithTheSameEnforcedNonceMakeOneMessage() throws Exception {
+        FakeDiscord fake = fake(Limits.NONE);
+        URI messages = URI.create(fake.restBaseUrl() + "channels/" + FakeDiscord.GENERAL_CHANNEL_ID + "/messages");
+        // a lost race shows only now and then: many rounds of many senders make it show in every run
+        int rounds = 200;
+        int senders = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        opened.add(pool::shutdownNow);
+
+        for (int round = 0; round < rounds; round++) {
+            String body = "{\"content\":\"once\",\"nonce\":\"n" + round + "\",\"enforce_nonce\":true}";
+            CyclicBarrier together = new CyclicBarrier(senders);
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                answers.add(pool.submit(() -> postAtOnce(messages, body, together)));
+            }
+            List<String> ids = new ArrayList<>();
+            for (Future<String> answer : answers) {
+                ids.add(World.JSON.readTree(answer.get(10, TimeUnit.SECONDS)).get("id").asText());
+            }
+            assertThat(ids).as("round " + round).containsOnly(ids.get(0));
+        }
+        assertThat(fake.messagesIn(FakeDiscord.GENERAL_CHANNEL_ID)).hasSize(rounds);
+    }
+
+    @Test
+    void aDeletedChannelLeavesTheBotsCacheAndIsThenAnUnknownChannel() throws Exception {
+        FakeDiscord fake = fake(Limits.DISCORD);
+        JDA jda = connect(fake, b -> { });
+        TextChannel offTopic = jda.getTextChannelById(FakeDiscord.OFF_TOPIC_CHANNEL_ID);
+
+        fake.deleteChannel(FakeDiscord.OFF_TOPIC_CHANNEL_ID);
+
+        assertThat(next(ChannelDeleteEvent.class).getChannel().getId()).isEqualTo(FakeDiscord.OFF_TOPIC_CHANNEL_ID);
+        assertThat(jda.getTextChannelById(FakeDiscord.OFF_TOPIC_CHANNEL_ID)).isNull();
+        // a send that raced the deletion, through the channel the bot still held
+        assertThatThrownBy(() -> offTopic.sendMessage("too late").complete())
+                .isInstanceOfSatisfying(ErrorResponseException.class,
+                        e -> assertThat(e.getErrorResponse()).isEqualTo(ErrorResponse.UNKNOWN_CHANNEL));
+        assertThat(fake.calls()).last().satisfies(call -> assertThat(call.status()).isEqualTo(404))
+                .satisfies(call -> assertThat(call.path())
+                        .isEqualTo("channels/" + FakeDiscord.OFF_TOPIC_CHANNEL_ID + "/messages"));
+        assertThat(fake.messagesIn(FakeDiscord.OFF_TOPIC_CHANNEL_ID)).isEmpty();
+        assertThat(jda.getTextChannels()).extracting(TextChannel::getName).containsExactly("general", "announcements");
+    }
+
+    @Test
+    void aMemberWhoClosedDirectMessagesCannotBeWrittenTo() throws Exception {
+        FakeDiscord fake = fake(Limits.DISCORD);
+        fake.addMember(LEA, "Léa", false);
+        JDA jda = connect(fake, b -> { });
+
+        fake.closeDirectMessages(LEA);
+
+        assertThatThrownBy(() -> jda.openPrivateChannelById(LEA).flatMap(c -> c.sendMessage("hi")).complete())
+                .isInstanceOfSatisfying(ErrorResponseException.class,
+                        e -> assertThat(e.getErrorResponse()).isEqualTo(ErrorResponse.CANNOT_SEND_TO_USER));
+        assertThat(fake.calls()).last().satisfies(call -> assertThat(call.status()).isEqualTo(403));
+        assertThat(fake.messagesIn(fake.dmChannelOf(LEA))).isEmpty();
+    }
+
     // ---- helpers
 
     private FakeDiscord fake(Limits limits) {
@@ -441,17 +612,27 @@ class FakeDiscordTest {
 
     /** JDA as the adapter builds it, pointed at the fake, with every event going to {@link #events}. */
     private JDABuilder builder(FakeDiscord fake, String token) {
+        return builder(fake, token, events);
+    }
+
+    private static JDABuilder builder(FakeDiscord fake, String token, BlockingQueue<GenericEvent> received) {
         return JDABuilder.createLight(token,
                         GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT)
                 .setRestConfig(new RestConfig().setBaseUrl(fake.restBaseUrl()))
                 .setSessionController(gateway(fake))
                 .setCompression(Compression.NONE)
                 .setGatewayEncoding(GatewayEncoding.JSON)
-                .addEventListeners((EventListener) events::add);
+                .addEventListeners((EventListener) received::add);
     }
 
     private JDA connect(FakeDiscord fake, Consumer<JDABuilder> customize) throws InterruptedException {
-        JDABuilder builder = builder(fake, FakeDiscord.BOT_TOKEN);
+        return connect(fake, events, customize);
+    }
+
+    /** A JDA whose events go to {@code received}: a second instance of the bot, on the same token. */
+    private JDA connect(FakeDiscord fake, BlockingQueue<GenericEvent> received, Consumer<JDABuilder> customize)
+            throws InterruptedException {
+        JDABuilder builder = builder(fake, FakeDiscord.BOT_TOKEN, received);
         customize.accept(builder);
         JDA jda = builder.build();
         opened.add(() -> stop(jda));
@@ -476,9 +657,14 @@ class FakeDiscordTest {
     }
 
     private <T extends GenericEvent> T next(Class<T> type) throws InterruptedException {
+        return next(events, type);
+    }
+
+    private static <T extends GenericEvent> T next(BlockingQueue<GenericEvent> received, Class<T> type)
+            throws InterruptedException {
         long end = System.nanoTime() + WAIT.toNanos();
         GenericEvent event;
-        while ((event = events.poll(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS)) != null) {
+        while ((event = received.poll(Math.max(1, end - System.nanoTime()), TimeUnit.NANOSECONDS)) != null) {
             if (type.isInstance(event)) {
                 return type.cast(event);
             }
@@ -501,6 +687,53 @@ class FakeDiscordTest {
                 .header("Authorization", "Bot " + FakeDiscord.BOT_TOKEN)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    /**
+     * POSTs the JSON on a connection of its own, all senders writing once each is connected and at the barrier, so
+     * that the requests reach the fake at the same moment; returns the response body.
+     */
+    private static String postAtOnce(URI uri, String json, CyclicBarrier together) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        String head = "POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + "\r\nAuthorization: Bot " + FakeDiscord.BOT_TOKEN
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + "\r\nConnection: close\r\n\r\n";
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            together.await(10, TimeUnit.SECONDS);
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            String status = readLine(in);
+            if (!status.startsWith("HTTP/1.1 200")) {
+                throw new AssertionError("expected 200, got " + status);
+            }
+            int length = -1;
+            for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+                if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring("content-length:".length()).strip());
+                }
+            }
+            byte[] answer = new byte[length];
+            in.readFully(answer);
+            return new String(answer, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String readLine(DataInputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("connection closed in the middle of a line: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     private static void sleep(long millis) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import okhttp3.Response;
 import okhttp3.WebSocket;
@@ -19,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * The gateway websocket: HELLO, heartbeats, IDENTIFY answered with READY and GUILD_CREATE, RESUME answered by
  * replaying what the bot missed and RESUMED, and the dispatches the test makes. Like Discord, a session outlives its
  * socket: events dispatched while the bot is disconnected wait for its RESUME.
+ *
+ * <p>Each IDENTIFY opens a session of its own (id, sequence, events kept for a resume), and, as Discord does for a
+ * bot that opens several sessions without sharding (two instances of the bot on one token), every dispatch goes to
+ * every session whose intents allow it. The counters and {@link #close} cover all sessions together.
  */
 final class FakeGateway {
     static final int MESSAGE_CONTENT_INTENT = 1 << 15;
@@ -34,22 +39,31 @@ final class FakeGateway {
 
     private final World world;
     private final Supplier<String> url;
-    private Session session;
-    private WebSocket socket;
+    /** Every session opened so far, oldest first; a session whose socket closed stays resumable. */
+    private final List<Session> sessions = new ArrayList<>();
     private JsonNode lastIdentify;
     private int identifies;
     private int resumes;
     private boolean replayOnResume;
 
-    /** One gateway session: its id, sequence, intents, and the events sent in it (to replay after a resume). */
+    /**
+     * One gateway session: its id, sequence, intents, the events sent in it (to replay after a resume), and the
+     * socket it is on, null while its bot is away.
+     */
     private static final class Session {
         final String id = UUID.randomUUID().toString().replace("-", "");
         final int intents;
         final List<ObjectNode> events = new ArrayList<>();
         int sequence;
+        WebSocket socket;
 
-        Session(int intents) {
+        Session(int intents, WebSocket socket) {
             this.intents = intents;
+            this.socket = socket;
+        }
+
+        boolean wants(int requiredIntents) {
+            return (intents & requiredIntents) == requiredIntents;
         }
     }
 
@@ -64,47 +78,56 @@ final class FakeGateway {
     }
 
     /**
-     * Sends a dispatch if the bot identified with the intents Discord requires for it, as Discord does.
+     * Sends a dispatch to every session that identified with the intents Discord requires for it, as Discord does.
      *
-     * @return false when the bot's intents exclude the event
+     * @return false when no session's intents include the event
      * @throws IllegalStateException when no bot has identified yet: nobody could receive the event
      */
     synchronized boolean dispatch(String type, JsonNode data, int requiredIntents) {
-        if (session == null) {
+        return dispatch(type, intents -> data, requiredIntents);
+    }
+
+    /**
+     * The same, with the event shaped for each session's intents: Discord blanks a message's content for a session
+     * without MESSAGE_CONTENT, for instance.
+     */
+    synchronized boolean dispatch(String type, IntFunction<JsonNode> dataForIntents, int requiredIntents) {
+        if (sessions.isEmpty()) {
             throw new IllegalStateException("The bot has not identified on the gateway yet: nobody would receive "
                     + type + ". Wait with awaitIdentified first.");
         }
-        if ((session.intents & requiredIntents) != requiredIntents) {
-            LOG.info("Not sending {}: the bot did not ask for intents {}", type, requiredIntents);
-            return false;
+        boolean sent = false;
+        for (Session session : sessions) {
+            if (session.wants(requiredIntents)) {
+                dispatch(session, type, dataForIntents.apply(session.intents));
+                sent = true;
+            }
         }
-        dispatch(type, data);
-        return true;
+        if (!sent) {
+            LOG.info("Not sending {}: the bot did not ask for intents {}", type, requiredIntents);
+        }
+        return sent;
     }
 
-    /** Sends a dispatch (op 0) in the current session, or keeps it for the bot's RESUME while it is away. */
-    private synchronized void dispatch(String type, JsonNode data) {
+    /** Sends a dispatch (op 0) in a session, or keeps it for the bot's RESUME while it is away. */
+    private synchronized void dispatch(Session session, String type, JsonNode data) {
         ObjectNode event = World.JSON.createObjectNode().put("op", 0).put("t", type).put("s", ++session.sequence);
         event.set("d", data);
         session.events.add(event);
         if (session.events.size() > KEPT_EVENTS) {
             session.events.remove(0);
         }
-        send(socket, event);
-    }
-
-    /** True when the bot identified (in its current session) with all these intent bits. */
-    synchronized boolean hasIntents(int intents) {
-        return session != null && (session.intents & intents) == intents;
+        send(session.socket, event);
     }
 
     synchronized boolean isIdentified() {
-        return session != null;
+        return !sessions.isEmpty();
     }
 
-    synchronized boolean awaitIdentified(Duration timeout) throws InterruptedException {
+    /** Waits until at least {@code count} IDENTIFYs were answered, by as many sessions or by reconnections. */
+    synchronized boolean awaitIdentified(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (identifies == 0) {
+        while (identifies < count) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
@@ -114,11 +137,13 @@ final class FakeGateway {
         return true;
     }
 
-    /** Closes the socket as Discord would; events dispatched until the bot resumes are kept for it. */
+    /** Closes every session's socket as Discord would; events dispatched until each bot resumes are kept for it. */
     synchronized void close(int code) {
-        if (socket != null) {
-            socket.close(code, "closed by the fake Discord");
-            socket = null;
+        for (Session session : sessions) {
+            if (session.socket != null) {
+                session.socket.close(code, "closed by the fake Discord");
+                session.socket = null;
+            }
         }
     }
 
@@ -148,10 +173,12 @@ final class FakeGateway {
             return;
         }
         lastIdentify = d.deepCopy();
-        session = new Session(d.path("intents").asInt());
-        socket = ws;
-        dispatch("READY", ready());
-        dispatch("GUILD_CREATE", world.guildJson());
+        // a session identifying again on the same socket leaves it: it can only be resumed from then on
+        detach(ws);
+        Session session = new Session(d.path("intents").asInt(), ws);
+        sessions.add(session);
+        dispatch(session, "READY", ready(session));
+        dispatch(session, "GUILD_CREATE", world.guildJson());
         identifies++;
         notifyAll();
     }
@@ -161,15 +188,21 @@ final class FakeGateway {
             ws.close(4004, "Authentication failed.");
             return;
         }
-        if (session == null || !session.id.equals(d.path("session_id").asText())) {
+        Session session = sessions.stream().filter(s -> s.id.equals(d.path("session_id").asText())).findFirst()
+                .orElse(null);
+        if (session == null) {
             send(ws, World.JSON.createObjectNode().put("op", 9).put("d", false)); // invalid session: identify again
             return;
         }
-        socket = ws;
+        if (session.socket != null && session.socket != ws) {
+            session.socket.close(4000, "resumed on another connection"); // one socket per session, as on Discord
+        }
+        detach(ws);
+        session.socket = ws;
         long seen = d.path("seq").asLong();
         List<ObjectNode> missed = session.events.stream().filter(e -> e.get("s").asLong() > seen).toList();
         missed.forEach(e -> send(ws, e));
-        dispatch("RESUMED", World.JSON.createObjectNode());
+        dispatch(session, "RESUMED", World.JSON.createObjectNode());
         if (replayOnResume) {
             // Discord may deliver an event twice around a resume: send the last one the bot already had again
             for (int i = session.events.size() - 1; i >= 0; i--) {
@@ -184,7 +217,7 @@ final class FakeGateway {
         notifyAll();
     }
 
-    private ObjectNode ready() {
+    private ObjectNode ready(Session session) {
         ObjectNode ready = World.JSON.createObjectNode().put("v", 10);
         ObjectNode user = world.userJson(FakeDiscord.BOT_ID).put("verified", true).put("mfa_enabled", false)
                 .put("flags", 0);
@@ -201,8 +234,16 @@ final class FakeGateway {
         return ready;
     }
 
-    /** Answers a member request (op 8) in one chunk; JDA sends it only when set to chunk or to find itself. */
-    private synchronized void members(JsonNode d) {
+    /**
+     * Answers a member request (op 8) in one chunk, in the session that asked; JDA sends it only when set to chunk or
+     * to find itself.
+     */
+    private synchronized void members(WebSocket ws, JsonNode d) {
+        Session session = sessionOn(ws);
+        if (session == null) {
+            ws.close(4003, "Not authenticated.");
+            return;
+        }
         ObjectNode chunk = World.JSON.createObjectNode().put("guild_id", FakeDiscord.GUILD_ID)
                 .put("chunk_index", 0).put("chunk_count", 1);
         if (d.hasNonNull("nonce")) {
@@ -226,7 +267,7 @@ final class FakeGateway {
                 }
             });
         }
-        dispatch("GUILD_MEMBERS_CHUNK", chunk);
+        dispatch(session, "GUILD_MEMBERS_CHUNK", chunk);
     }
 
     private static void send(WebSocket ws, JsonNode payload) {
@@ -240,9 +281,16 @@ final class FakeGateway {
         }
     }
 
-    private synchronized void disconnected(WebSocket ws) {
-        if (socket == ws) {
-            socket = null;
+    /** The session on this socket, null before IDENTIFY or RESUME. */
+    private Session sessionOn(WebSocket ws) {
+        return sessions.stream().filter(s -> s.socket == ws).findFirst().orElse(null);
+    }
+
+    /** The socket no longer carries its session, which stays resumable. */
+    private synchronized void detach(WebSocket ws) {
+        Session session = sessionOn(ws);
+        if (session != null) {
+            session.socket = null;
         }
     }
 
@@ -267,7 +315,7 @@ final class FakeGateway {
                 case 1 -> send(ws, World.JSON.createObjectNode().put("op", 11));
                 case 2 -> identify(ws, d);
                 case 6 -> resume(ws, d);
-                case 8 -> members(d);
+                case 8 -> members(ws, d);
                 case 3, 4 -> { } // presence and voice state updates: nothing to do
                 default -> {
                     LOG.warn("Fake gateway got an unknown opcode: {}", text);
@@ -278,13 +326,13 @@ final class FakeGateway {
 
         @Override
         public void onClosing(WebSocket ws, int code, String reason) {
-            disconnected(ws);
+            detach(ws);
             ws.close(1000, null);
         }
 
         @Override
         public void onFailure(WebSocket ws, Throwable t, Response response) {
-            disconnected(ws);
+            detach(ws);
         }
     }
 }

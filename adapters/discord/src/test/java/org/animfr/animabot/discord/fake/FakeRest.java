@@ -79,6 +79,8 @@ final class FakeRest extends Dispatcher {
             new Route("GET", "channels/{channel}", true, null, (p, b, r) -> channel(p.get("channel"))),
             new Route("POST", "channels/{channel}/messages", true, "channel", (p, b, r) -> createMessage(p, b)),
             new Route("POST", "channels/{channel}/typing", true, null, (p, b, r) -> typing(p)),
+            new Route("POST", "channels/{channel}/messages/{message}/threads", true, "channel",
+                    (p, b, r) -> startThread(p, b)),
             new Route("POST", "users/@me/channels", true, null, (p, b, r) -> openDm(b)),
             new Route("POST", "interactions/{id}/{token}/callback", false, null, this::callback),
             new Route("POST", "webhooks/{app}/{token}", false, null, (p, b, r) -> followUp(p, b)),
@@ -278,6 +280,9 @@ final class FakeRest extends Dispatcher {
         if (!world.isTextChannel(channelId) && world.dmRecipient(channelId).isEmpty()) {
             return error(404, 10003, "Unknown Channel");
         }
+        if (!world.acceptsDirectMessages(channelId)) {
+            return error(403, 50007, "Cannot send messages to this user");
+        }
         if (body.isTextual()) {
             return error(400, 50109, "The request body contains invalid JSON (file uploads are not faked).");
         }
@@ -286,13 +291,6 @@ final class FakeRest extends Dispatcher {
             return invalid;
         }
         String nonce = body.hasNonNull("nonce") ? body.get("nonce").asText() : null;
-        if (nonce != null && body.path("enforce_nonce").asBoolean()) {
-            // Discord returns the message already created with this nonce instead of posting it twice
-            Optional<ObjectNode> existing = world.postWithNonce(channelId, nonce);
-            if (existing.isPresent()) {
-                return ok(withoutRequestFields(existing.get()));
-            }
-        }
         ObjectNode message = message(body, channelId, 0);
         JsonNode reference = body.path("message_reference");
         if (reference.hasNonNull("message_id")) {
@@ -314,8 +312,46 @@ final class FakeRest extends Dispatcher {
         if (body.has("allowed_mentions")) {
             stored.set("allowed_mentions", body.get("allowed_mentions").deepCopy());
         }
-        world.post(channelId, stored, nonce);
-        return ok(message);
+        // Discord returns the message already created with an enforced nonce instead of posting it twice
+        return world.post(channelId, stored, nonce, body.path("enforce_nonce").asBoolean())
+                .map(existing -> ok(withoutRequestFields(existing)))
+                .orElseGet(() -> ok(message));
+    }
+
+    /** A public thread on one of a text channel's messages, as Discord starts it; one per message. */
+    private Reply startThread(Map<String, String> params, JsonNode body) {
+        String channelId = params.get("channel");
+        String messageId = params.get("message");
+        if (!world.isTextChannel(channelId)) {
+            return error(404, 10003, "Unknown Channel");
+        }
+        if (world.message(messageId).filter(m -> m.path("channel_id").asText().equals(channelId)).isEmpty()) {
+            return error(404, 10008, "Unknown Message");
+        }
+        String name = body.path("name").asText("");
+        if (name.isBlank() || name.length() > 100) {
+            return formError("name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
+        }
+        ObjectNode thread = World.JSON.createObjectNode()
+                .put("id", messageId)
+                .put("type", 11)
+                .put("guild_id", FakeDiscord.GUILD_ID)
+                .put("parent_id", channelId)
+                .put("name", name)
+                .put("owner_id", FakeDiscord.BOT_ID)
+                .put("member_count", 1)
+                .put("message_count", 0)
+                .put("total_message_count", 0)
+                .put("rate_limit_per_user", 0)
+                .put("flags", 0);
+        thread.putObject("thread_metadata")
+                .put("archived", false)
+                .put("auto_archive_duration", body.path("auto_archive_duration").asInt(1440))
+                .put("archive_timestamp", Instant.now().toString())
+                .put("locked", false)
+                .put("create_timestamp", Instant.now().toString());
+        return world.startThread(messageId, thread).map(FakeRest::ok)
+                .orElseGet(() -> error(400, 160004, "A thread has already been created for this message"));
     }
 
     private static ObjectNode withoutRequestFields(ObjectNode stored) {

@@ -9,10 +9,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -46,8 +48,10 @@ final class World {
      * What a typical bot invitation grants, and no more than that: JDA checks these locally before sending (no
      * ADMINISTRATOR, so a bot needing more would be caught here).
      */
+    static final long CREATE_PUBLIC_THREADS = 1L << 35;
     static final long BOT_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES
-            | READ_MESSAGE_HISTORY | ADD_REACTIONS | USE_EXTERNAL_EMOJIS | SEND_MESSAGES_IN_THREADS;
+            | READ_MESSAGE_HISTORY | ADD_REACTIONS | USE_EXTERNAL_EMOJIS | SEND_MESSAGES_IN_THREADS
+            | CREATE_PUBLIC_THREADS;
 
     private static final long DISCORD_EPOCH = 1_420_070_400_000L;
     private static final AtomicLong SNOWFLAKES = new AtomicLong();
@@ -67,8 +71,11 @@ final class World {
     private final Map<String, String> locales = new HashMap<>();
     private final Map<String, String> dmChannelByUser = new HashMap<>();
     private final Map<String, String> userByDmChannel = new HashMap<>();
+    /** Members who accept no direct message from the bot (server DMs turned off, or the bot blocked). */
+    private final Set<String> closedDms = new HashSet<>();
     /** Every message by id: the people's and the bot's, so replies and button clicks can refer to them. */
     private final Map<String, ObjectNode> messages = new HashMap<>();
+    private final Map<String, ObjectNode> threadsByMessage = new HashMap<>();
     /** The bot's posts per channel, as recorded for the tests. */
     private final Map<String, List<ObjectNode>> posts = new HashMap<>();
     private final Map<String, ObjectNode> postByNonce = new HashMap<>();
@@ -110,6 +117,19 @@ final class World {
         }
         channels.put(id, new Channel(id, name, channels.size()));
         return channelJson(id);
+    }
+
+    /**
+     * Deletes a text channel, as a server manager does; returns it as it was, for CHANNEL_DELETE. The bot's posts in
+     * it stay in the tests' record; Discord's routes then answer for it as for any unknown channel.
+     */
+    synchronized ObjectNode deleteTextChannel(String id) {
+        if (!channels.containsKey(id)) {
+            throw new IllegalArgumentException("no text channel " + id + " to delete");
+        }
+        ObjectNode deleted = channelJson(id);
+        channels.remove(id);
+        return deleted;
     }
 
     synchronized String channelId(String name) {
@@ -183,6 +203,17 @@ final class World {
         });
     }
 
+    synchronized void closeDirectMessages(String userId) {
+        member(userId);
+        closedDms.add(userId);
+    }
+
+    /** Whether the bot may write in this DM channel: false when its recipient closed their direct messages. */
+    synchronized boolean acceptsDirectMessages(String channelId) {
+        String recipient = userByDmChannel.get(channelId);
+        return recipient == null || !closedDms.contains(recipient);
+    }
+
     synchronized Optional<String> dmRecipient(String channelId) {
         return Optional.ofNullable(userByDmChannel.get(channelId));
     }
@@ -197,19 +228,41 @@ final class World {
         return Optional.ofNullable(messages.get(id)).map(ObjectNode::deepCopy);
     }
 
-    /** Records a message the bot posted in a channel and wakes the tests waiting for it. */
-    synchronized void post(String channelId, ObjectNode message, String nonce) {
+    /**
+     * Records a message the bot posted in a channel and wakes the tests waiting for it; with an enforced nonce
+     * (Discord's {@code enforce_nonce}) already used in the channel, records nothing and returns the message made
+     * with it. The check and the recording are one step: two instances of the bot may send the same nonce at the
+     * same moment, and Discord still makes one message.
+     *
+     * @return the message already posted with the enforced nonce, or empty when this one was recorded
+     */
+    synchronized Optional<ObjectNode> post(String channelId, ObjectNode message, String nonce, boolean enforced) {
+        String key = channelId + "/" + nonce;
+        if (nonce != null && enforced && postByNonce.containsKey(key)) {
+            return Optional.of(postByNonce.get(key).deepCopy());
+        }
         remember(message);
         posts.computeIfAbsent(channelId, c -> new ArrayList<>()).add(message);
         if (nonce != null) {
-            postByNonce.put(channelId + "/" + nonce, message);
+            postByNonce.putIfAbsent(key, message);
         }
         notifyAll();
+        return Optional.empty();
     }
 
-    /** The post the bot already made with this nonce (Discord's enforce_nonce), if any. */
-    synchronized Optional<ObjectNode> postWithNonce(String channelId, String nonce) {
-        return Optional.ofNullable(postByNonce.get(channelId + "/" + nonce));
+    /** Starts a thread on a message, or returns empty when the message already has one (Discord's 160004). */
+    synchronized Optional<ObjectNode> startThread(String messageId, ObjectNode thread) {
+        if (threadsByMessage.containsKey(messageId)) {
+            return Optional.empty();
+        }
+        threadsByMessage.put(messageId, thread);
+        notifyAll();
+        return Optional.of(thread.deepCopy());
+    }
+
+    /** The thread started on a message, if any. */
+    synchronized Optional<JsonNode> threadOf(String messageId) {
+        return Optional.ofNullable(threadsByMessage.get(messageId)).map(ObjectNode::deepCopy);
     }
 
     synchronized List<JsonNode> posts(String channelId) {

@@ -1,0 +1,169 @@
+package org.animfr.animabot.core.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.animfr.animabot.core.chat.ChatPlatforms;
+import org.animfr.animabot.core.chat.DeliveryException;
+import org.animfr.animabot.core.chat.Outgoing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends posts exactly once: records every delivery before sending anything, sends each with its idempotency key,
+ * marks it sent when the platform took it, and retries the failures with growing delays on durable timers. A
+ * conversation that is gone is given up after a few attempts, and so is everything once the post is no longer
+ * useful; both are logged. Nothing here blocks: the stage completes when every pending delivery was attempted.
+ * Thread-safe.
+ */
+public final class Deliveries {
+    private static final Logger LOG = LoggerFactory.getLogger(Deliveries.class);
+    /** Attempts before a conversation that says it is gone is given up. */
+    static final int ATTEMPTS_WHEN_GONE = 3;
+    /** Attempts before anything is given up, whatever the error. */
+    static final int MAX_ATTEMPTS = 12;
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    private static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
+    private static final Duration SEND_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Outbox outbox;
+    private final ChatPlatforms platforms;
+    private final Timers timers;
+    private final Clock clock;
+
+    public Deliveries(Outbox outbox, ChatPlatforms platforms, Timers timers, Clock clock) {
+        this.outbox = outbox;
+        this.platforms = platforms;
+        this.timers = timers;
+        this.clock = clock;
+    }
+
+    /**
+     * Where a post's deliveries stand.
+     *
+     * @param sent deliveries the platforms took
+     * @param failed deliveries given up
+     * @param pending deliveries still to be tried again later
+     */
+    public record Report(List<Delivery> sent, List<Delivery> failed, List<Delivery> pending) {
+        public Report {
+            sent = List.copyOf(sent);
+            failed = List.copyOf(failed);
+            pending = List.copyOf(pending);
+        }
+
+        public int targets() {
+            return sent.size() + failed.size() + pending.size();
+        }
+
+        static Report of(List<Delivery> deliveries) {
+            List<Delivery> sent = new ArrayList<>();
+            List<Delivery> failed = new ArrayList<>();
+            List<Delivery> pending = new ArrayList<>();
+            for (Delivery delivery : deliveries) {
+                switch (delivery.state()) {
+                    case SENT -> sent.add(delivery);
+                    case FAILED -> failed.add(delivery);
+                    case PENDING -> pending.add(delivery);
+                }
+            }
+            return new Report(sent, failed, pending);
+        }
+    }
+
+    /** Records the post for the targets (see {@link Outbox#record}) and sends what is pending. */
+    public CompletionStage<Report> send(Post post, List<Target> targets) {
+        outbox.record(post, targets);
+        return sendPending(post.key());
+    }
+
+    /** Sends every pending delivery of a recorded post, all at once; completes with where they all stand. */
+    public CompletionStage<Report> sendPending(String postKey) {
+        Optional<Post> post = outbox.post(postKey);
+        if (post.isEmpty()) {
+            return CompletableFuture.completedFuture(Report.of(List.of()));
+        }
+        List<CompletableFuture<Void>> attempts = new ArrayList<>();
+        for (Delivery delivery : outbox.deliveriesOf(postKey)) {
+            if (delivery.state() == Delivery.State.PENDING) {
+                attempts.add(attempt(post.get(), delivery));
+            }
+        }
+        return CompletableFuture.allOf(attempts.toArray(CompletableFuture[]::new))
+                .thenApply(done -> Report.of(outbox.deliveriesOf(postKey)));
+    }
+
+    /** Tries one delivery again, if it is still pending; completes when it was attempted. */
+    public CompletionStage<Void> retry(long deliveryId) {
+        Optional<Delivery> delivery = outbox.delivery(deliveryId).filter(d -> d.state() == Delivery.State.PENDING);
+        Optional<Post> post = delivery.flatMap(d -> outbox.post(d.postKey()));
+        if (post.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return attempt(post.get(), delivery.get());
+    }
+
+    private CompletableFuture<Void> attempt(Post post, Delivery delivery) {
+        if (!post.usefulAt(clock.instant())) {
+            giveUp(delivery, "no longer useful");
+            return CompletableFuture.completedFuture(null);
+        }
+        Outgoing message = new Outgoing(post.message(), delivery.idempotencyKey(), post.threadName());
+        return delivery.target().send(platforms, message).toCompletableFuture()
+                .orTimeout(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((ok, error) -> {
+                    if (error == null) {
+                        outbox.markSent(delivery.id(), clock.instant());
+                    } else {
+                        failed(post, delivery, unwrap(error));
+                    }
+                    return null;
+                });
+    }
+
+    private void failed(Post post, Delivery delivery, Throwable error) {
+        String reason = error.getMessage() == null ? error.toString() : error.getMessage();
+        int attempts = outbox.markAttemptFailed(delivery.id(), reason);
+        boolean gone = error instanceof DeliveryException refused && refused.gone();
+        Instant now = clock.instant();
+        Instant next = now.plus(backoff(attempts));
+        if (gone && attempts >= ATTEMPTS_WHEN_GONE || attempts >= MAX_ATTEMPTS || !post.usefulAt(next)) {
+            giveUp(delivery, reason);
+        } else {
+            LOG.info("Delivery of {} to {} failed ({}), attempt {}; trying again at {}", delivery.postKey(),
+                    delivery.target().id(), reason, attempts, next);
+            timers.retryAt(delivery.id(), next);
+        }
+    }
+
+    private void giveUp(Delivery delivery, String reason) {
+        outbox.markFailed(delivery.id(), reason);
+        LOG.warn("Gave up the delivery of {} to {}: {}", delivery.postKey(), delivery.target().id(), reason);
+    }
+
+    /** 30 s after the first failure, then twice as long each time, at most 30 min. */
+    static Duration backoff(int attempts) {
+        Duration wait = FIRST_RETRY;
+        for (int i = 1; i < attempts && wait.compareTo(LONGEST_RETRY) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}
