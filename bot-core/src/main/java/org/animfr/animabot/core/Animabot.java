@@ -1,6 +1,33 @@
 package org.animfr.animabot.core;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.function.Supplier;
+import org.animfr.animabot.core.delivery.TimerWork;
+import org.animfr.animabot.core.dispatch.PrivateAnswers;
+import org.animfr.animabot.core.introduce.IntroductionLog;
+import org.animfr.animabot.core.introduce.IntroductionRounds;
+import org.animfr.animabot.core.introduce.IntroductionWording;
+import org.animfr.animabot.core.introduce.MetCommand;
+import org.animfr.animabot.core.introduce.RoundCommand;
+import org.animfr.animabot.core.introduce.SimilarCommand;
+import org.animfr.animabot.core.introduce.SimilarPeople;
+import org.animfr.animabot.core.introduce.SimilarProjects;
+import org.animfr.animabot.core.introduce.WhoWorksOnQuestion;
+import org.animfr.animabot.core.learner.AccountLinking;
+import org.animfr.animabot.core.learner.CohortCommand;
+import org.animfr.animabot.core.learner.IntroductionsCommand;
+import org.animfr.animabot.core.learner.KeywordsCommand;
+import org.animfr.animabot.core.learner.LearnerDirectory;
+import org.animfr.animabot.core.learner.LinkAccountCommand;
+import org.animfr.animabot.core.learner.MyProfileCommand;
+import org.animfr.animabot.core.learner.Profiles;
+import org.animfr.animabot.core.learner.ProjectCommand;
+import org.animfr.animabot.core.learner.TerritoryCommand;
+import org.animfr.animabot.core.privacy.ForgetMeCommand;
+import org.animfr.animabot.core.privacy.MyDataCommand;
+import org.animfr.animabot.core.privacy.PersonalData;
 import java.util.List;
 import java.util.Set;
 import org.animfr.animabot.core.chat.ChatPlatforms;
@@ -53,6 +80,9 @@ public final class Animabot {
     private final Announcements announcements;
     private final AutomaticPosts automaticPosts;
     private final RoomLinking roomLinking;
+    private final Routines routines;
+    private final IntroductionRounds rounds;
+    private final Profiles profiles;
     private final CommandRegistry commands;
     private final Completions completions;
     private final Dispatcher dispatcher;
@@ -70,10 +100,14 @@ public final class Animabot {
      * @param timers durable timers (posts on schedule, retries)
      * @param pauses rooms whose automatic posts are paused
      * @param reminders learners who asked for reminders by direct message
+     * @param learners the learners' profiles, consents and linked accounts
+     * @param introductions who was introduced to whom, and the follow-up answers
+     * @param followUpDelay how long after an introduction its members are asked whether they could talk
      */
     public record Ports(LiveCatalog catalog, RoomLinks links, LanguagePreferences languages, ChatPlatforms platforms,
             Set<PersonRef> organizers, Clock clock, Outbox outbox, Timers timers, RoomPauses pauses,
-            ReminderChoices reminders) {}
+            ReminderChoices reminders, LearnerDirectory learners, IntroductionLog introductions,
+            Duration followUpDelay) {}
 
     /**
      * @param understanding the question understanding, built once per application (it holds the Lucene index)
@@ -85,10 +119,25 @@ public final class Animabot {
         this.announcements = new Announcements(messages, ports.links(), deliveries, ports.timers(), ports.clock());
         this.automaticPosts = new AutomaticPosts(ports.catalog(), ports.links(), ports.pauses(), ports.reminders(),
                 ports.outbox(), deliveries, ports.timers(), ports.clock(), messages);
-        // after "admin recharger", the timers follow the new data at once
-        ports.catalog().onChange(automaticPosts::replan);
         this.roomLinking = new RoomLinking(ports.catalog(), ports.links());
         this.completions = new SessionCompletions(ports.catalog(), ports.clock());
+        PrivateAnswers privately = new PrivateAnswers(ports.platforms(), messages);
+        Supplier<ZoneId> zone = () -> ports.catalog().get().network().timezone();
+        this.profiles = new Profiles(ports.learners(), ports.clock());
+        AccountLinking linking = new AccountLinking(ports.learners(), profiles, ports.clock());
+        linking.onMerge((kept, absorbed) -> ports.introductions().move(absorbed, kept));
+        SimilarProjects similar = new SimilarProjects(ports.learners(), ports.clock(), zone);
+        profiles.onChange(similar::invalidate);
+        IntroductionWording introductionWording = new IntroductionWording(messages);
+        this.rounds = new IntroductionRounds(ports.learners(), ports.introductions(), ports.outbox(), deliveries,
+                ports.timers(), ports.clock(), ports.catalog(), ports.languages(), introductionWording,
+                ports.followUpDelay());
+        SimilarPeople similarPeople = new SimilarPeople(messages, profiles, similar, introductionWording, privately);
+        PersonalData personalData = new PersonalData(ports.learners(), ports.introductions(), ports.languages(),
+                ports.reminders(), ports.outbox(), ports.timers(), similar);
+        this.routines = new Routines(automaticPosts, rounds);
+        // after "admin recharger", the timers follow the new data at once
+        ports.catalog().onChange(routines::replan);
         // The one list of commands, in the order help shows them: a new command is one more line here.
         List<CommandFeature> features = List.of(
                 new HelpCommand(messages),
@@ -99,6 +148,17 @@ public final class Animabot {
                 new RegisterCommand(answers, sessions),
                 new ScheduleCommand(messages, sessions, automaticPosts, ports.pauses(), ports.reminders()),
                 new RemindersCommand(messages, answers, sessions, ports.reminders()),
+                new ProjectCommand(messages, profiles, sessions, privately),
+                new KeywordsCommand(messages, profiles, privately),
+                new TerritoryCommand(messages, profiles, privately),
+                new CohortCommand(messages, answers, profiles, sessions, privately),
+                new IntroductionsCommand(messages, profiles, privately),
+                new SimilarCommand(similarPeople),
+                new MetCommand(messages, profiles, rounds, privately),
+                new MyProfileCommand(messages, profiles, ports.catalog(), privately),
+                new LinkAccountCommand(messages, linking, privately),
+                new MyDataCommand(messages, personalData, ports.catalog(), privately),
+                new ForgetMeCommand(messages, personalData, privately),
                 new LanguageCommand(messages, ports.languages()),
                 new LinkRoomCommand(answers, roomLinking),
                 new UnlinkRoomCommand(messages, roomLinking),
@@ -106,9 +166,11 @@ public final class Animabot {
                 new PauseCommand(messages, ports.pauses()),
                 new ResumeCommand(messages, ports.pauses()),
                 new PreviewCommand(messages, answers, sessions, automaticPosts),
+                new RoundCommand(messages, answers, sessions, ports.catalog(), rounds),
                 new ReloadCommand(messages, ports.catalog()));
         this.commands = new CommandRegistry(features);
-        this.dispatcher = new Dispatcher(commands, completions, new QuestionAnswerer(understanding, answers, sessions),
+        this.dispatcher = new Dispatcher(commands, completions, new WhoWorksOnQuestion(
+                new QuestionAnswerer(understanding, answers, sessions), similarPeople),
                 messages,
                 ports.languages(), new Organizers(ports.organizers()), ports.clock(),
                 () -> ports.catalog().get().network().timezone());
@@ -134,9 +196,24 @@ public final class Animabot {
         return announcements;
     }
 
-    /** The posts on schedule, and what durable timers call when they fire. */
+    /** The posts on schedule. */
     public AutomaticPosts automaticPosts() {
         return automaticPosts;
+    }
+
+    /** What durable timers call when they fire: posts on schedule, introductions' follow-ups. */
+    public TimerWork timerWork() {
+        return routines;
+    }
+
+    /** Introduction rounds, for any trigger. */
+    public IntroductionRounds introductionRounds() {
+        return rounds;
+    }
+
+    /** The learners' profiles, for any trigger (a form, a web page). */
+    public Profiles profiles() {
+        return profiles;
     }
 
     /** Linking rooms to sessions. */

@@ -19,10 +19,10 @@ class ArchitectureTest {
     private static final List<String> CORE_PACKAGES = List.of(
             CORE + ".chat", CORE + ".chat.spi", CORE + ".dispatch", CORE + ".text", CORE + ".i18n",
             CORE + ".person", CORE + ".session", CORE + ".room", CORE + ".qa", CORE + ".delivery",
-            CORE + ".schedule");
+            CORE + ".schedule", CORE + ".learner", CORE + ".matching", CORE + ".introduce", CORE + ".privacy");
     private static final String[] FEATURES = {
         CORE + ".person..", CORE + ".session..", CORE + ".room..", CORE + ".qa..", CORE + ".delivery..",
-        CORE + ".schedule.."};
+        CORE + ".schedule..", CORE + ".learner..", CORE + ".matching..", CORE + ".introduce..", CORE + ".privacy.."};
 
     private final JavaClasses core = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

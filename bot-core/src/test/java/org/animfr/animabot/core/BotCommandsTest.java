@@ -106,7 +106,7 @@ class BotCommandsTest {
 
     @Test
     void tooLongMessageIsPolitelyRefused() {
-        assertThat(fixture.ask("a".repeat(4001))).contains("trop long", "4");
+        assertThat(fixture.ask("a".repeat(10_001))).contains("trop long", "10");
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param clockStart a time to start from ({@code 2012-11-05T08:59:50+01:00}), then running at normal speed, for demos
  *     and tests of the automatic posts; empty for the system clock
  * @param scheduler the durable timers of the automatic posts
+ * @param introductions the introductions between learners
  * @param console the console adapter
  * @param discord the Discord adapter
  * @param matrix the Matrix adapter
@@ -25,6 +26,7 @@ public record AnimabotProperties(
         @DefaultValue("") String clock,
         @DefaultValue("") String clockStart,
         @DefaultValue Scheduler scheduler,
+        @DefaultValue Introductions introductions,
         @DefaultValue Console console,
         @DefaultValue Discord discord,
         @DefaultValue Matrix matrix) {
@@ -44,6 +46,11 @@ public record AnimabotProperties(
             @DefaultValue("8") int threads,
             @DefaultValue("10m") Duration replanEvery,
             @DefaultValue("30s") Duration shutdownWait) {}
+
+    /**
+     * @param followUpDelay how long after an introduction its members are asked whether they could talk
+     */
+    public record Introductions(@DefaultValue("7d") Duration followUpDelay) {}
 
     /**
      * @param enabled {@code true}/{@code false} to force; empty: on when no other platform is configured

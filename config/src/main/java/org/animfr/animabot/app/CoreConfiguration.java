@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.animfr.animabot.catalog.yaml.YamlCatalogSource;
 import org.animfr.animabot.core.Animabot;
+import org.animfr.animabot.core.introduce.IntroductionLog;
+import org.animfr.animabot.core.learner.LearnerDirectory;
 import org.animfr.animabot.core.chat.ChatPlatforms;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.spi.DaemonThreads;
@@ -117,11 +119,13 @@ class CoreConfiguration {
     @Bean
     Animabot animabot(LiveCatalog catalog, RoomLinks links, LanguagePreferences languages, ChatPlatforms platforms,
             AnimabotProperties properties, Clock clock, Outbox outbox, DurableTimers timers, RoomPauses pauses,
-            ReminderChoices reminders, Messages messages, QuestionUnderstanding understanding) {
+            ReminderChoices reminders, LearnerDirectory learners, IntroductionLog introductions, Messages messages,
+            QuestionUnderstanding understanding) {
         Set<PersonRef> organizers = properties.organizers().stream().map(PersonRef::parse)
                 .collect(Collectors.toSet());
         return new Animabot(new Animabot.Ports(catalog, links, languages, platforms, organizers, clock, outbox, timers,
-                pauses, reminders), messages, understanding);
+                pauses, reminders, learners, introductions, properties.introductions().followUpDelay()), messages,
+                understanding);
     }
 
     @Bean

@@ -45,7 +45,7 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
         this.console = Optional.ofNullable(console.getIfAvailable());
         this.dispatcher = animabot.dispatcher();
         this.timers = timers;
-        this.automaticPosts = animabot.automaticPosts();
+        this.automaticPosts = animabot.timerWork();
     }
 
     @Override

@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -22,7 +23,10 @@ import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.Interaction;
+import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -40,9 +44,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maps Discord's events to the core: slash commands and follow-up buttons as already parsed commands with the
- * person's Discord language, autocomplete from the commands' parameters, and messages that mention the bot or are
- * sent to it directly as text. Events Discord sends again (after a resume) are answered once. Two instances of the
+ * Maps Discord's events to the core: slash commands, follow-up buttons and submitted forms (modals) as already
+ * parsed commands with the person's Discord language, autocomplete from the commands' parameters, and messages that
+ * mention the bot or are sent to it directly as text. A reply that asks for a longer text answers a slash command or
+ * a button with a modal. Events Discord sends again (after a resume) are answered once. Two instances of the
  * bot on one token both receive every event: a reply to a message carries a nonce derived from that message, so
  * Discord keeps one; an interaction is answered by the instance whose response Discord took first, the other stops.
  */
@@ -119,8 +124,29 @@ final class DiscordListener extends ListenerAdapter {
                 .orElseGet(() -> new IncomingMessage(ref, person, "/" + carried, direct, organizer, Instant.now(),
                         null, locale));
         // a button's answer concerns whoever clicked, not the whole channel
-        answer(event, handle(message).thenApply(replies -> replies.stream()
-                .map(r -> new Reply(r.body(), Reply.Visibility.PERSONAL, r.title(), r.followUps())).toList()));
+        answer(event, handle(message).thenApply(DiscordListener::personal));
+    }
+
+    /** A form the bot showed was sent: its text goes to the command and parameter the form's id names. */
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        Optional<CommandCall> call = DiscordForms.call(event.getModalId(), id -> {
+            ModalMapping value = event.getValue(id);
+            return value == null ? null : value.getAsString();
+        });
+        if (call.isEmpty() || !recent.firstTime(event.getId())) {
+            return;
+        }
+        IncomingMessage message = IncomingMessage.command(ref(event.getChannelId(), event.getId()),
+                person(event.getUser(), event.getMember()), call.get(), !event.isFromGuild(),
+                isOrganizer(event.getMember()), Instant.now(), locale(event.getUserLocale()));
+        answer(event, handle(message).thenApply(DiscordListener::personal));
+    }
+
+    /** The same replies for the asker alone, with all they carry. */
+    private static List<Reply> personal(List<Reply> replies) {
+        return replies.stream().map(r -> new Reply(r.body(), Reply.Visibility.PERSONAL, r.title(), r.followUps(),
+                r.attachment(), r.form())).toList();
     }
 
     @Override
@@ -196,6 +222,9 @@ final class DiscordListener extends ListenerAdapter {
      * Answers an interaction: at once when the answer is ready (Discord waits three seconds for it); otherwise it
      * acknowledges privately and follows up when the answer comes. The parts after the first follow only once
      * Discord took the first as the interaction's response: another instance of the bot may have answered it.
+     * A reply asking for a longer text is shown as a modal where the interaction can open one (a slash command or a
+     * button answered at once: Discord allows no modal after an acknowledgement, nor in answer to a modal); its
+     * other replies are then left out, the modal being the answer. Elsewhere the reply's text says what to type.
      */
     private void answer(IReplyCallback event, CompletionStage<List<Reply>> answer) {
         CompletableFuture<List<Reply>> replies = answer.toCompletableFuture();
@@ -203,6 +232,14 @@ final class DiscordListener extends ListenerAdapter {
             CompletableFuture<?> acknowledged = defer(event);
             replies.thenAcceptBoth(acknowledged, (later, ours) -> followUp(event, later));
             return;
+        }
+        if (event instanceof IModalCallback modalCallback) {
+            Optional<Modal> modal = replies.join().stream().filter(r -> r.form() != null).findFirst()
+                    .flatMap(r -> DiscordForms.modal(r.form()));
+            if (modal.isPresent()) {
+                modalCallback.replyModal(modal.get()).queue(null, error -> refused(event, error));
+                return;
+            }
         }
         List<Part> parts = new ArrayList<>();
         for (Reply reply : replies.join()) {

@@ -1,5 +1,6 @@
 package org.animfr.animabot.discord;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -8,15 +9,18 @@ import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.animfr.animabot.core.chat.Attachment;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.RichText;
 import org.animfr.animabot.core.chat.spi.TextSanitizer;
 
 /**
  * Turns the core's replies into Discord messages: Markdown with every text escaped, cards as embeds, follow-ups
- * as buttons, long texts split within Discord's limits, and never a mention that pings anyone.
+ * as buttons, an attachment as a file, long texts split within Discord's limits, and never a mention that pings
+ * anyone. The same messages go to channels, direct messages and interactions.
  */
 final class DiscordMessageMapper {
     /** Button ids carry the command they run ({@link org.animfr.animabot.core.chat.CommandCall#toId()}), after this prefix. */
@@ -29,7 +33,7 @@ final class DiscordMessageMapper {
 
     private DiscordMessageMapper() {}
 
-    /** One or more messages for the reply, in order; buttons go with the last one. */
+    /** One or more messages for the reply, in order; buttons and the attached file go with the last one. */
     static List<MessageCreateData> messages(Reply reply) {
         String markdown = markdown(reply.body());
         List<MessageCreateBuilder> builders = new ArrayList<>();
@@ -54,12 +58,25 @@ final class DiscordMessageMapper {
             }
             builders.get(builders.size() - 1).setComponents(rows);
         }
+        if (reply.attachment() != null) {
+            builders.get(builders.size() - 1).addFiles(file(reply.attachment()));
+        }
         List<MessageCreateData> messages = new ArrayList<>();
         for (MessageCreateBuilder builder : builders) {
             builder.setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));
             messages.add(builder.build());
         }
         return messages;
+    }
+
+    /**
+     * The attachment as an upload that reads its bytes afresh each time JDA sends it, so that a request retried after
+     * a 429 carries the whole file again.
+     */
+    static FileUpload file(Attachment attachment) {
+        byte[] bytes = attachment.bytes();
+        return FileUpload.fromStreamSupplier(TextSanitizer.clean(attachment.fileName()),
+                () -> new ByteArrayInputStream(bytes));
     }
 
     private static List<Button> buttons(List<Reply.FollowUp> followUps) {

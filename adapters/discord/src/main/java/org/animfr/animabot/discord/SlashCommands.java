@@ -86,6 +86,10 @@ final class SlashCommands {
             if (number) {
                 option.setRequiredRange(parameter.min(), parameter.max());
             }
+            if (parameter.free()) {
+                // people write these in their own words: the longest text Discord takes, the command says its limit
+                option.setMaxLength(OptionData.MAX_STRING_OPTION_LENGTH);
+            }
             parameter.choices().forEach(choice -> option.addChoice(choice.label(), choice.value()));
             options.add(option);
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.dispatch.CommandSpec;
+import org.animfr.animabot.core.dispatch.Dispatcher;
 import org.animfr.animabot.core.i18n.Language;
 import org.animfr.animabot.core.testing.BotFixture;
 import org.animfr.animabot.discord.fake.FakeDiscord;
@@ -249,7 +250,8 @@ class DiscordChatPlatformIT {
     void hostileInputGetsASafeReply() {
         fake.sendMessage(LEARNER, general, "<@" + FakeDiscord.BOT_ID + "> @everyone @here <@" + ORGANIZER
                 + "> **gras** `code` \u200B\u202Equand commence la formation ?", true);
-        fake.sendMessage(LEARNER, general, "<@" + FakeDiscord.BOT_ID + "> " + "x".repeat(10_000), true);
+        fake.sendMessage(LEARNER, general, "<@" + FakeDiscord.BOT_ID + "> "
+                + "x".repeat(Dispatcher.MAX_MESSAGE_LENGTH + 1), true);
 
         List<JsonNode> answers = fake.awaitMessagesIn(general, 2, WAIT);
         for (JsonNode answer : answers) {

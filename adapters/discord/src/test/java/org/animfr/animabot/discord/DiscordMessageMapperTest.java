@@ -2,9 +2,14 @@ package org.animfr.animabot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.animfr.animabot.core.chat.Attachment;
 import org.animfr.animabot.core.chat.CommandCall;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.RichText;
@@ -53,5 +58,29 @@ class DiscordMessageMapperTest {
         assertThat(message.getEmbeds()).singleElement().satisfies(e -> assertThat(e.getTitle()).isEqualTo("Animacoop 7"));
         assertThat(message.getComponents()).hasSize(1);
         assertThat(message.getComponents().get(0).toString()).contains("anim:gatherings session=animacoop-7");
+    }
+
+    @Test
+    void anAttachmentGoesAsAFileWithTheLastPartAndTheTextStays() throws IOException {
+        Reply reply = Reply.personal(RichText.plain("Tout ce que je garde sur vous :\n" + "ligne\n".repeat(400)))
+                .withAttachment(new Attachment("animabot-mes-donnees.json", "application/json",
+                        "{\"projet\":\"é\"}"));
+
+        List<MessageCreateData> messages = DiscordMessageMapper.messages(reply);
+
+        assertThat(messages).hasSizeGreaterThan(1);
+        assertThat(messages.get(0).getContent()).startsWith("Tout ce que je garde sur vous");
+        assertThat(messages.subList(0, messages.size() - 1)).allSatisfy(m -> assertThat(m.getFiles()).isEmpty());
+        FileUpload file = messages.get(messages.size() - 1).getFiles().get(0);
+        assertThat(file.getName()).isEqualTo("animabot-mes-donnees.json");
+        assertThat(read(file)).isEqualTo("{\"projet\":\"é\"}");
+        // read again, as when JDA sends the request again after a 429
+        assertThat(read(file)).isEqualTo("{\"projet\":\"é\"}");
+    }
+
+    private static String read(FileUpload file) throws IOException {
+        try (InputStream data = file.getData()) {
+            return new String(data.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

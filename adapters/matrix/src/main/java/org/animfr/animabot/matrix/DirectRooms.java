@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.animfr.animabot.matrix.bridge.MatrixBridge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The bot's direct chats: read from its {@code m.direct} account data at start, then learnt from the invitations
  * marked {@code is_direct} it joins and from the rooms it opens to write to someone; it records both in
- * {@code m.direct} as Element does, so that clients show them as direct chats and a restart finds them again.
- * Thread-safe.
+ * {@code m.direct} as Element does, so that clients show them as direct chats and a restart finds them again. A
+ * chat the person left (or declined) is forgotten and taken out of {@code m.direct}: the next message to them opens
+ * a new one instead of going where nobody reads. Thread-safe.
  */
 final class DirectRooms {
     private static final Logger LOG = LoggerFactory.getLogger(DirectRooms.class);
@@ -38,6 +40,29 @@ final class DirectRooms {
 
     boolean isDirect(String roomId) {
         return rooms.contains(roomId);
+    }
+
+    /**
+     * The person left the room, declined its invitation or was banned from it: if it was their direct chat, it is
+     * not any more.
+     *
+     * @return true if it was their direct chat
+     */
+    boolean departed(MatrixBridge bridge, String userId, String roomId) {
+        if (!roomByUser.remove(userId, roomId)) {
+            return false;
+        }
+        LOG.info("{} left the Matrix direct chat {}; the next message to them opens a new one", userId, roomId);
+        update(bridge, userId, roomId, "take out of", direct -> {
+            Set<String> withUser = new HashSet<>(direct.getOrDefault(userId, Set.of()));
+            withUser.remove(roomId);
+            if (withUser.isEmpty()) {
+                direct.remove(userId);
+            } else {
+                direct.put(userId, withUser);
+            }
+        });
+        return true;
     }
 
     Optional<String> roomWith(String userId) {
@@ -84,20 +109,28 @@ final class DirectRooms {
         record(bridge, userId, roomId);
     }
 
+    /** Adds the room to {@code m.direct}. */
+    private void record(MatrixBridge bridge, String userId, String roomId) {
+        update(bridge, userId, roomId, "record in", direct -> {
+            Set<String> withUser = new HashSet<>(direct.getOrDefault(userId, Set.of()));
+            withUser.add(roomId);
+            direct.put(userId, withUser);
+        });
+    }
+
     /**
-     * Adds the room to {@code m.direct}: read, changed, written back, one record after the other, since two at once
-     * would each write back the list without the other's room.
+     * Changes {@code m.direct}: read, changed, written back, one change after the other, since two at once would
+     * each write back the list without the other's change.
      */
-    private synchronized void record(MatrixBridge bridge, String userId, String roomId) {
+    private synchronized void update(MatrixBridge bridge, String userId, String roomId, String what,
+            Consumer<Map<String, Set<String>>> change) {
         recording = recording.thenCompose(previous -> Requests.patiently(bridge::directRooms).thenCompose(current -> {
             Map<String, Set<String>> next = new HashMap<>(current);
-            Set<String> withUser = new HashSet<>(next.getOrDefault(userId, Set.of()));
-            withUser.add(roomId);
-            next.put(userId, withUser);
+            change.accept(next);
             return Requests.patiently(() -> bridge.setDirectRooms(next));
         }).handle((ok, error) -> {
             if (error != null) {
-                LOG.warn("Could not record the direct room {} with {} in m.direct: {}", roomId, userId,
+                LOG.warn("Could not {} m.direct the direct room {} with {}: {}", what, roomId, userId,
                         Requests.rootMessage(error));
             }
             return null;

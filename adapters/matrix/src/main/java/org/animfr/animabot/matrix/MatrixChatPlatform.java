@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.animfr.animabot.core.chat.Attachment;
 import org.animfr.animabot.core.chat.ChatPlatform;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.DeliveryException;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * The bot on Matrix. Connects in the background and keeps retrying with backoff, so an unreachable homeserver or a
  * wrong token never stops the other platforms. Then syncs from the saved token (on the very first start, without
  * answering earlier messages), joins the rooms it is invited to by the allow-list, answers commands
- * ({@code !anim ...}), mentions and direct chats with {@code m.notice} replies, and sends what the core posts.
+ * ({@code !anim ...}), mentions and direct chats with {@code m.notice} replies (a reply's file as an {@code m.file}
+ * after it), and sends what the core posts.
  * Rate-limited requests are sent again after the delay the homeserver asks for, with the same transaction id, so
  * none is lost and none doubled.
  */
@@ -206,18 +208,23 @@ public final class MatrixChatPlatform implements ChatPlatform {
      * Replies to a received message, in its thread when it is in one. The transaction id comes from the message:
      * a second instance of the bot on the same account answering it too makes no second reply.
      */
-    CompletionStage<Void> reply(MessageRef inReplyTo, int index, Reply reply) {
+    CompletionStage<Void> reply(MessageRef inReplyTo, boolean direct, int index, Reply reply) {
         return send(inReplyTo.conversation().id(), reply, inReplyTo.id(), inReplyTo.thread(),
-                transactionId(inReplyTo.replyKey(index)));
+                transactionId(inReplyTo.replyKey(index)), direct ? null : settings.commandPrefix());
     }
 
     /** Posts in the room; the post can be a thread's root as it is, so a thread name needs nothing here. */
     @Override
     public CompletionStage<Void> post(ConversationRef conversation, Outgoing message) {
+        String prefix = directRooms.isDirect(conversation.id()) ? null : settings.commandPrefix();
         return ownSends.submit(() -> send(conversation.id(), message.message(), null, null,
-                transactionId(message.key())));
+                transactionId(message.key()), prefix));
     }
 
+    /**
+     * Writes in the direct chat with the person: the one known, or a new one (see {@link DirectRooms}). Follow-ups
+     * are typed there without the command prefix.
+     */
     @Override
     public CompletionStage<Void> sendDirect(PersonRef person, Outgoing message) {
         MatrixBridge current = bridge;
@@ -233,26 +240,48 @@ public final class MatrixChatPlatform implements ChatPlatform {
                     return room;
                 })
                 .thenCompose(room -> ownSends.submit(() -> send(room, message.message(), null, null,
-                        transactionId(message.key()))));
+                        transactionId(message.key()), null)));
     }
 
     /**
      * Sends with one transaction id for every attempt, so the homeserver keeps one message per id: the bot's own
-     * retries, and a delivery sent again after a crash (its id derives from the delivery's key).
+     * retries, and a delivery sent again after a crash (its id derives from the delivery's key). A reply's file
+     * follows its notice; the notice says the same in words, so a file that cannot go is logged and the message
+     * counts as sent.
+     *
+     * @param commandPrefix what typed follow-ups start with in this room, or null in a direct chat
      */
     private CompletableFuture<Void> send(String roomId, Reply reply, String inReplyTo, String thread,
-            String transactionId) {
+            String transactionId, String commandPrefix) {
         MatrixBridge current = bridge;
         if (current == null || stopped) {
             return notConnected();
         }
         return Requests.patiently(() -> current.sendNotice(roomId, transactionId,
-                        MatrixMessageMapper.notice(reply, inReplyTo, thread)))
+                        MatrixMessageMapper.notice(reply, inReplyTo, thread, commandPrefix)))
                 .handle((eventId, error) -> {
                     if (error != null) {
                         String why = "Matrix did not take the message for " + roomId + ": "
                                 + Requests.rootMessage(error);
                         throw gone(error) ? DeliveryException.gone(why, error) : new DeliveryException(why, error);
+                    }
+                    return eventId;
+                })
+                .thenCompose(eventId -> reply.attachment() == null ? CompletableFuture.<Void>completedFuture(null)
+                        : attach(current, roomId, reply.attachment(), inReplyTo, thread, transactionId + "-file"));
+    }
+
+    /** Uploads the file and sends it as an {@code m.file}; never fails, since the notice said it all already. */
+    private static CompletableFuture<Void> attach(MatrixBridge current, String roomId, Attachment attachment,
+            String inReplyTo, String thread, String transactionId) {
+        return Requests.patiently(() -> current.upload(attachment.fileName(), attachment.mediaType(),
+                        attachment.bytes()))
+                .thenCompose(url -> Requests.patiently(() -> current.sendFile(roomId, transactionId,
+                        MatrixMessageMapper.file(attachment, url, inReplyTo, thread))))
+                .handle((eventId, error) -> {
+                    if (error != null) {
+                        LOG.warn("Could not send the file {} in {} ({}); its message went without it",
+                                attachment.fileName(), roomId, Requests.rootMessage(error));
                     }
                     return null;
                 });

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -19,6 +20,8 @@ import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.spi.RecentIds;
 import org.animfr.animabot.matrix.bridge.MatrixBridge;
+import org.animfr.animabot.matrix.bridge.MemberEvent;
+import org.animfr.animabot.matrix.bridge.RoomEvent;
 import org.animfr.animabot.matrix.bridge.RoomMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +37,10 @@ final class MatrixListener implements SyncListener {
     private static final int REMEMBERED_EVENTS = 10_000;
     private static final long STATE_SECONDS = 60;
 
-    /** Sends the {@code index}-th reply to a received message. */
+    /** Sends the {@code index}-th reply to a received message, in a direct chat or not. */
     @FunctionalInterface
     interface Replier {
-        CompletionStage<Void> reply(MessageRef inReplyTo, int index, Reply reply);
+        CompletionStage<Void> reply(MessageRef inReplyTo, boolean direct, int index, Reply reply);
     }
 
     /** What the listener reports of the sync's health. */
@@ -87,6 +90,7 @@ final class MatrixListener implements SyncListener {
         }
         health.syncing();
         states.apply(batch.stateEvents(), batch.fullStateRoomIds());
+        forgetDirectChatsLeft(batch.stateEvents());
         batch.invites().forEach(this::onInvite);
         if (batch.initial()) {
             LOG.info("First Matrix sync: {} earlier messages left unanswered", batch.messages().size());
@@ -142,6 +146,32 @@ final class MatrixListener implements SyncListener {
         }
     }
 
+    /**
+     * A person who left their direct chat with the bot (or declined it) gets a new one the next time the bot writes
+     * to them; the bot leaves the old one once nobody else is in it.
+     */
+    private void forgetDirectChatsLeft(List<RoomEvent> stateEvents) {
+        for (RoomEvent event : stateEvents) {
+            if (!(event instanceof MemberEvent member) || member.userId().equals(self)
+                    || !(member.membership().equals("leave") || member.membership().equals("ban"))) {
+                continue;
+            }
+            Map<String, String> members = states.of(member.roomId()).members();
+            if (members.containsKey(member.userId())
+                    || !directRooms.departed(bridge, member.userId(), member.roomId())) {
+                continue;
+            }
+            if (states.isComplete(member.roomId()) && members.keySet().equals(Set.of(self))) {
+                Requests.patiently(() -> bridge.leave(member.roomId())).whenComplete((ok, error) -> {
+                    if (error != null) {
+                        LOG.warn("Could not leave the abandoned direct chat {}: {}", member.roomId(),
+                                Requests.rootMessage(error));
+                    }
+                });
+            }
+        }
+    }
+
     private void onInvite(RoomInvite invite) {
         if (!recent.firstTime("invite " + invite.roomId() + " " + invite.inviter())) {
             return;
@@ -188,14 +218,15 @@ final class MatrixListener implements SyncListener {
                 message.eventId(), message.threadRootId());
         Person author = new Person(new PersonRef(MatrixChatPlatform.NAME, message.sender()),
                 state.members().get(message.sender()));
-        IncomingMessage incoming = new IncomingMessage(ref, author, text, direct,
-                state.powerLevel(message.sender()) >= organizerPowerLevel,
+        // whoever opens a direct chat holds all its power: there, only the organizers configured by name count
+        boolean organizer = !direct && state.powerLevel(message.sender()) >= organizerPowerLevel;
+        IncomingMessage incoming = new IncomingMessage(ref, author, text, direct, organizer,
                 Instant.ofEpochMilli(message.originServerTs()));
         return handle(incoming).thenCompose(replies -> {
             CompletableFuture<Void> sent = CompletableFuture.completedFuture(null);
             for (int i = 0; i < replies.size(); i++) {
                 int index = i;
-                sent = sent.thenCompose(previous -> replier.reply(ref, index, replies.get(index)));
+                sent = sent.thenCompose(previous -> replier.reply(ref, direct, index, replies.get(index)));
             }
             return sent;
         }).exceptionally(error -> {

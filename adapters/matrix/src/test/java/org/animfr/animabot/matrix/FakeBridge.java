@@ -1,5 +1,6 @@
 package org.animfr.animabot.matrix;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.animfr.animabot.matrix.bridge.EventPage;
+import org.animfr.animabot.matrix.bridge.FileMessage;
 import org.animfr.animabot.matrix.bridge.HomeserverException;
 import org.animfr.animabot.matrix.bridge.MatrixBridge;
 import org.animfr.animabot.matrix.bridge.Notice;
@@ -28,11 +30,18 @@ final class FakeBridge implements MatrixBridge {
     /** One {@code m.notice} the bot sent, and the transaction it was sent in. */
     record Sent(String roomId, String transactionId, String body, String html, String inReplyTo, String threadRoot) {}
 
+    /** One {@code m.file} the bot sent, with the text of the file uploaded before. */
+    record SentFile(String roomId, String transactionId, FileMessage file, String content) {}
+
     /** One page request of a room's history. */
     record PageRequest(String roomId, String from, String to) {}
 
     final List<Sent> sent = new CopyOnWriteArrayList<>();
     final List<String> sendAttempts = new CopyOnWriteArrayList<>();
+    final List<SentFile> files = new CopyOnWriteArrayList<>();
+    final Map<String, String> uploads = new ConcurrentHashMap<>();
+    /** Whether the media repository refuses uploads. */
+    volatile boolean uploadsRefused;
     final List<String> joined = new CopyOnWriteArrayList<>();
     final List<String> left = new CopyOnWriteArrayList<>();
     final List<String> createdDirectRooms = new CopyOnWriteArrayList<>();
@@ -123,6 +132,22 @@ final class FakeBridge implements MatrixBridge {
         }
         sent.add(new Sent(roomId, transactionId, notice.body(), notice.html(), notice.inReplyTo(), notice.threadRoot()));
         return CompletableFuture.supplyAsync(() -> "$sent" + sent.size());
+    }
+
+    @Override
+    public CompletableFuture<String> upload(String fileName, String mediaType, byte[] content) {
+        if (uploadsRefused) {
+            return CompletableFuture.failedFuture(new HomeserverException(413, "M_TOO_LARGE", "Too large", null));
+        }
+        String url = "mxc://anim.fr/upload" + uploads.size();
+        uploads.put(url, new String(content, StandardCharsets.UTF_8));
+        return CompletableFuture.completedFuture(url);
+    }
+
+    @Override
+    public CompletableFuture<String> sendFile(String roomId, String transactionId, FileMessage file) {
+        files.add(new SentFile(roomId, transactionId, file, uploads.get(file.url())));
+        return CompletableFuture.completedFuture("$file" + files.size());
     }
 
     @Override

@@ -11,14 +11,18 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.animfr.animabot.core.chat.Attachment;
+import org.animfr.animabot.core.chat.CommandCall;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.IncomingMessage;
 import org.animfr.animabot.core.chat.Outgoing;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.PlatformStatus;
 import org.animfr.animabot.core.chat.Reply;
+import org.animfr.animabot.core.chat.RichText;
 import org.animfr.animabot.core.chat.spi.Backoff;
 import org.animfr.animabot.matrix.bridge.EventPage;
+import org.animfr.animabot.matrix.bridge.FileMessage;
 import org.animfr.animabot.matrix.bridge.JoinedRoom;
 import org.animfr.animabot.matrix.bridge.MemberEvent;
 import org.animfr.animabot.matrix.bridge.PowerLevelsEvent;
@@ -51,6 +55,16 @@ class MatrixChatPlatformTest {
             received.add(message);
             if (message.text().contains("explode")) {
                 throw new IllegalStateException("boom");
+            }
+            if (message.text().equals("mes donnees")) {
+                return CompletableFuture.completedFuture(List.of(Reply.plain("Tout ce que je garde sur vous")
+                        .withAttachment(new Attachment("mes-donnees.json", "application/json", "{\"projet\":1}"))));
+            }
+            if (message.text().equals("oublie-moi")) {
+                return CompletableFuture.completedFuture(List.of(new Reply(RichText.plain("Pour confirmer :"),
+                        Reply.Visibility.PERSONAL, null, List.of(new Reply.FollowUp("Oui, tout effacer",
+                                new CommandCall("forget-me", Map.of("confirm", "confirmer")),
+                                "oublie-moi confirmer")))));
             }
             return CompletableFuture.completedFuture(List.of(Reply.plain("echo: " + message.text())));
         });
@@ -177,6 +191,20 @@ class MatrixChatPlatformTest {
         assertThat(received.get(0).direct()).isTrue();
         assertThat(received.get(0).text()).isEqualTo("bonjour");
         assertThat(received.get(0).author().displayName()).isEqualTo("Ana");
+    }
+
+    @Test
+    void theFullPowerEveryoneHoldsInTheirOwnDirectChatMakesNoOrganizer() {
+        startResuming();
+        bridge.roomStates.put("!dm:anim.fr", List.of(member("!dm:anim.fr", FakeBridge.BOT), member("!dm:anim.fr", ANA),
+                new PowerLevelsEvent("!dm:anim.fr", Map.of(ANA, 100L, FakeBridge.BOT, 100L), 0)));
+
+        sync(room("!dm:anim.fr", new RoomMessage("!dm:anim.fr", "$1", ANA, "m.text", "admin presentations reseau",
+                null, null, false, Set.of(), 0)));
+
+        await().until(() -> received.size() == 1);
+        assertThat(received.get(0).direct()).isTrue();
+        assertThat(received.get(0).platformOrganizer()).isFalse();
     }
 
     @Test
@@ -339,6 +367,87 @@ class MatrixChatPlatformTest {
         assertThat(bridge.sendAttempts).hasSize(4);
         assertThat(bridge.sendAttempts.stream().distinct()).hasSize(1);
         assertThat(bridge.sent).singleElement().satisfies(s -> assertThat(s.body()).isEqualTo("Rappel"));
+    }
+
+    @Test
+    void aReplysFileIsUploadedAndSentAsAnMFileAfterItsNoticeInTheSameThread() {
+        startResuming();
+
+        sync(room(ROOM, new RoomMessage(ROOM, "$7", ANA, "m.text", "!anim mes donnees", null, "$root", false,
+                Set.of(), 0)));
+
+        await().until(() -> bridge.files.size() == 1);
+        assertThat(bridge.sent).singleElement().satisfies(s -> assertThat(s.body()).isEqualTo("Tout ce que je garde sur vous"));
+        FakeBridge.SentFile file = bridge.files.get(0);
+        assertThat(file.roomId()).isEqualTo(ROOM);
+        assertThat(file.content()).isEqualTo("{\"projet\":1}");
+        assertThat(file.file()).isEqualTo(new FileMessage("mes-donnees.json", "application/json", 12,
+                "mxc://anim.fr/upload0", "$7", "$root"));
+        assertThat(file.transactionId()).isEqualTo(bridge.sent.get(0).transactionId() + "-file");
+    }
+
+    @Test
+    void aFileTheHomeserverRefusesLeavesItsNoticeSent() throws Exception {
+        startResuming();
+        bridge.uploadsRefused = true;
+
+        platform.sendDirect(new PersonRef("matrix", ANA), Outgoing.once(Reply.plain("Vos données")
+                        .withAttachment(new Attachment("mes-donnees.json", "application/json", "{}"))))
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(bridge.sent).extracting(FakeBridge.Sent::body).containsExactly("Vos données");
+        assertThat(bridge.files).isEmpty();
+    }
+
+    @Test
+    void followUpsCarryTheCommandPrefixInARoomAndNoneInADirectChat() {
+        startResuming();
+        sync(new SyncResponse("s" + (batches + 1), List.of(),
+                List.of(new MemberEvent("!dm:anim.fr", FakeBridge.BOT, ANA, "invite", null, true))));
+
+        sync(room(ROOM, text(ANA, "!anim oublie-moi")));
+        await().until(() -> bridge.sent.size() == 1);
+        sync(room("!dm:anim.fr", text("!dm:anim.fr", ANA, "oublie-moi")));
+        await().until(() -> bridge.sent.size() == 2);
+
+        assertThat(bridge.sent).extracting(FakeBridge.Sent::body).containsExactly(
+                "Pour confirmer :\n→ !anim oublie-moi confirmer", "Pour confirmer :\n→ oublie-moi confirmer");
+        assertThat(bridge.sent.get(1).html()).endsWith("<p>→ oublie-moi confirmer</p>");
+    }
+
+    @Test
+    void aPersonWhoLeftTheirDirectChatGetsANewOneAndTheBotLeavesTheEmptyOne() throws Exception {
+        startResuming();
+        platform.sendDirect(new PersonRef("matrix", ANA), Outgoing.once(Reply.plain("un"))).toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
+        String first = bridge.createdDirectRooms.get(0);
+        sync(room(first, member(first, FakeBridge.BOT), member(first, ANA)));
+        await().until(() -> bridge.direct.getOrDefault(ANA, Set.of()).contains(first));
+
+        sync(room(first, new MemberEvent(first, ANA, ANA, "leave", null, false)));
+        await().until(() -> !bridge.direct.containsKey(ANA));
+        platform.sendDirect(new PersonRef("matrix", ANA), Outgoing.once(Reply.plain("deux"))).toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
+
+        assertThat(bridge.createdDirectRooms).hasSize(2);
+        String second = bridge.createdDirectRooms.get(1);
+        assertThat(bridge.sent).extracting(FakeBridge.Sent::roomId).containsExactly(first, second);
+        assertThat(bridge.left).containsExactly(first);
+        await().until(() -> bridge.direct.getOrDefault(ANA, Set.of()).equals(Set.of(second)));
+    }
+
+    @Test
+    void someoneLeavingAGroupRoomChangesNoDirectChat() throws Exception {
+        startResuming();
+        platform.sendDirect(new PersonRef("matrix", ANA), Outgoing.once(Reply.plain("un"))).toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
+
+        sync(room(ROOM, new MemberEvent(ROOM, ANA, ANA, "leave", null, false)));
+        platform.sendDirect(new PersonRef("matrix", ANA), Outgoing.once(Reply.plain("deux"))).toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
+
+        assertThat(bridge.createdDirectRooms).hasSize(1);
+        assertThat(bridge.left).isEmpty();
     }
 
     /** Hands a sync response to the bot and waits until it asks for the next one, its batch handled. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.animfr.animabot.core.chat.CommandCall;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.RichText;
+import org.animfr.animabot.matrix.bridge.Notice;
 import org.junit.jupiter.api.Test;
 
 class MatrixMessageMapperTest {
@@ -54,6 +55,19 @@ class MatrixMessageMapperTest {
                 + "<p>du 3 au 5 mars</p><p>→ regroupements animacoop-7</p>");
         assertThat(MatrixMessageMapper.plain(card))
                 .isEqualTo("Animacoop <7>\ndu 3 au 5 mars\n→ regroupements animacoop-7");
+    }
+
+    @Test
+    void inARoomFollowUpsStartWithTheCommandPrefix() {
+        Reply card = Reply.card("Animacoop 7", RichText.plain("du 3 au 5 mars"),
+                List.of(new Reply.FollowUp("Voir les regroupements",
+                        new CommandCall("gatherings", Map.of("session", "animacoop-7")), "regroupements animacoop-7")));
+
+        Notice notice = MatrixMessageMapper.notice(card, "$asked", null, "!anim");
+
+        assertThat(notice.body()).endsWith("\n→ !anim regroupements animacoop-7");
+        assertThat(notice.html()).endsWith("<p>→ !anim regroupements animacoop-7</p>");
+        assertThat(notice.inReplyTo()).isEqualTo("$asked");
     }
 
     @Test

@@ -60,4 +60,13 @@ final class JdbcLanguagePreferences implements LanguagePreferences {
                         .param("now", now)
                         .update());
     }
+
+    @Override
+    public void forget(PersonRef person) {
+        Objects.requireNonNull(person, "person");
+        jdbc.sql("DELETE FROM language_preference WHERE platform = :platform AND person_id = :id")
+                .param("platform", person.platform())
+                .param("id", person.id())
+                .update();
+    }
 }

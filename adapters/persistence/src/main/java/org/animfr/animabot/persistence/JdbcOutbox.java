@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -16,8 +17,6 @@ import org.animfr.animabot.core.delivery.Delivery;
 import org.animfr.animabot.core.delivery.Outbox;
 import org.animfr.animabot.core.delivery.Post;
 import org.animfr.animabot.core.delivery.Target;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and find it, and then recordings of one post take turns on its row, so that each reads the deliveries the one
  * before it committed. Deliveries come in the order of their generated ids, which is the order they were recorded.
  * Instants are kept to the microsecond, as both databases store them. Marking a delivery that does not exist fails
- * with {@link IllegalArgumentException}. Thread-safe.
+ * with {@link IllegalArgumentException}. Forgetting a target or a post is one transaction that takes the posts' row
+ * locks first, as recording does; a retry timer that names a forgotten delivery then finds none. Thread-safe.
  *
  * <p>The {@link JdbcClient} and the transaction manager must work on the same data source, as Spring Boot's
  * auto-configured ones do: otherwise the statements would not run in the manager's transactions.
@@ -38,12 +38,8 @@ final class JdbcOutbox implements Outbox {
 
     /** The {@code last_error} column's size; longer reasons are cut. */
     static final int MAX_ERROR_LENGTH = 2000;
-    /**
-     * Tries at recording one post before a failure is let out. A lost race makes the next try succeed, since it
-     * reads what the winner committed; a conflict that persists is not a race (say, an id taken by a row inserted
-     * by hand, or a lock held for minutes), and retrying it for ever would hang the caller.
-     */
-    private static final int RECORD_TRIES = 5;
+    /** Posts deleted per statement by {@link #forgetTarget}, well under any driver's limit on parameters. */
+    private static final int KEYS_PER_STATEMENT = 500;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -59,18 +55,9 @@ final class JdbcOutbox implements Outbox {
     public List<Delivery> record(Post post, List<Target> targets) {
         Objects.requireNonNull(post, "post");
         List<Target> wanted = List.copyOf(targets);
-        for (int tried = 1; ; tried++) {
-            try {
-                return transactions.execute(status -> recordOnce(post, wanted));
-            } catch (DuplicateKeyException | TransientDataAccessException lostARace) {
-                // another instance inserted the same post first (the database made this transaction wait for it,
-                // then refused the row), or the wait for its turn timed out: this transaction is rolled back, and
-                // the next one finds the winner's rows
-                if (tried == RECORD_TRIES) {
-                    throw lostARace;
-                }
-            }
-        }
+        // another instance may insert the same post first, or make this one wait too long for its turn: the
+        // retry finds the winner's rows
+        return Races.retried(() -> transactions.execute(status -> recordOnce(post, wanted)));
     }
 
     private List<Delivery> recordOnce(Post post, List<Target> targets) {
@@ -183,6 +170,58 @@ final class JdbcOutbox implements Outbox {
                 .param("reason", shortened(reason), Types.VARCHAR)
                 .param("id", id)
                 .update());
+    }
+
+    @Override
+    public void forgetTarget(String targetId) {
+        Objects.requireNonNull(targetId, "targetId");
+        transactions.executeWithoutResult(status -> {
+            List<String> keys = jdbc.sql("SELECT DISTINCT post_key FROM delivery WHERE target = :target")
+                    .param("target", targetId)
+                    .query(String.class)
+                    .list()
+                    .stream()
+                    .sorted()
+                    .toList();
+            // the posts' row locks, taken in key order (recordings take one at a time): no recording adds a
+            // delivery to these posts between the deletes and the commit
+            for (List<String> some : chunks(keys)) {
+                jdbc.sql("SELECT post_key FROM outbox_post WHERE post_key IN (:keys) ORDER BY post_key FOR UPDATE")
+                        .param("keys", some)
+                        .query(String.class)
+                        .list();
+            }
+            jdbc.sql("DELETE FROM delivery WHERE target = :target").param("target", targetId).update();
+            for (List<String> some : chunks(keys)) {
+                jdbc.sql("""
+                                DELETE FROM outbox_post
+                                WHERE post_key IN (:keys) AND NOT EXISTS (
+                                    SELECT 1 FROM delivery WHERE delivery.post_key = outbox_post.post_key)""")
+                        .param("keys", some)
+                        .update();
+            }
+        });
+    }
+
+    @Override
+    public void forgetPost(String postKey) {
+        Objects.requireNonNull(postKey, "postKey");
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("SELECT post_key FROM outbox_post WHERE post_key = :key FOR UPDATE")
+                    .param("key", postKey)
+                    .query(String.class)
+                    .list();
+            jdbc.sql("DELETE FROM delivery WHERE post_key = :key").param("key", postKey).update();
+            jdbc.sql("DELETE FROM outbox_post WHERE post_key = :key").param("key", postKey).update();
+        });
+    }
+
+    private static List<List<String>> chunks(List<String> keys) {
+        List<List<String>> chunks = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += KEYS_PER_STATEMENT) {
+            chunks.add(keys.subList(from, Math.min(keys.size(), from + KEYS_PER_STATEMENT)));
+        }
+        return chunks;
     }
 
     private static Delivery delivery(ResultSet row) throws SQLException {

@@ -3,6 +3,8 @@ package org.animfr.animabot.persistence;
 import java.time.Clock;
 import org.animfr.animabot.core.chat.spi.PlatformState;
 import org.animfr.animabot.core.delivery.Outbox;
+import org.animfr.animabot.core.introduce.IntroductionLog;
+import org.animfr.animabot.core.learner.LearnerDirectory;
 import org.animfr.animabot.core.person.LanguagePreferences;
 import org.animfr.animabot.core.room.RoomLinks;
 import org.animfr.animabot.core.schedule.ReminderChoices;
@@ -55,5 +57,18 @@ public class PersistenceConfiguration {
     @Bean
     public ReminderChoices reminderChoices(JdbcClient jdbcClient, Clock clock) {
         return new JdbcReminderChoices(jdbcClient, clock);
+    }
+
+    /** Learners, their accounts, profiles and link codes in the {@code learner*} and {@code link_code} tables. */
+    @Bean
+    public LearnerDirectory learnerDirectory(JdbcClient jdbcClient, PlatformTransactionManager transactionManager,
+            Clock clock) {
+        return new JdbcLearnerDirectory(jdbcClient, transactionManager, clock);
+    }
+
+    /** Rounds of introductions and their follow-ups in the {@code introduction*} tables. */
+    @Bean
+    public IntroductionLog introductionLog(JdbcClient jdbcClient, PlatformTransactionManager transactionManager) {
+        return new JdbcIntroductionLog(jdbcClient, transactionManager);
     }
 }

@@ -9,12 +9,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.animfr.animabot.core.chat.ConversationRef;
+import org.animfr.animabot.core.chat.Person;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.delivery.Delivery;
 import org.animfr.animabot.core.delivery.Post;
 import org.animfr.animabot.core.delivery.Target;
 import org.animfr.animabot.core.i18n.Language;
+import org.animfr.animabot.core.introduce.FollowUpAnswer;
+import org.animfr.animabot.core.introduce.Introduction;
+import org.animfr.animabot.core.introduce.IntroductionLog;
+import org.animfr.animabot.core.learner.Learner;
+import org.animfr.animabot.core.learner.Profile;
 import org.animfr.animabot.core.schedule.RoomPauses.Pause;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +91,44 @@ class H2RestartTest {
             Post next = new Post("announce/after-restart", Reply.plain("Encore là"), null, null);
             assertThat(outbox.record(next, List.of(new Target.Room(ROOM))).get(0).id())
                     .isGreaterThan(recorded.get(1).id());
+        }
+    }
+
+    @Test
+    void learnersProfilesCodesAndIntroductionsSurviveClosingAndReopeningTheDatabase() {
+        String url = TestDatabases.h2File(directory.resolve("animabot"));
+        Instant at = Instant.parse("2026-11-30T10:00:00Z");
+        Profile profile = LearnersAndIntroductionsContract.everyFieldProfile();
+        Learner ana;
+        try (HikariDataSource before = TestDatabases.pool(url)) {
+            TestDatabases.migrate(before);
+            JdbcClient jdbc = JdbcClient.create(before);
+            JdbcTransactionManager transactions = new JdbcTransactionManager(before);
+            JdbcLearnerDirectory learners = new JdbcLearnerDirectory(jdbc, transactions, Clock.systemUTC());
+            ana = learners.enrol(new Person(ANA, "Ana"));
+            learners.saveProfile(ana.id(), profile);
+            learners.saveLinkCode(ana.id(), "K7Q2-9XPM", at.plusSeconds(900));
+            JdbcIntroductionLog log = new JdbcIntroductionLog(jdbc, transactions);
+            log.record("round/animacoop-7/2026-11-30T10:00", List.of(List.of(ana.id(), ana.id() + 1)), at);
+            log.answer("round/animacoop-7/2026-11-30T10:00", ana.id(), FollowUpAnswer.MET, at.plusSeconds(3600));
+            jdbc.sql("SHUTDOWN").update();
+        }
+
+        try (HikariDataSource after = TestDatabases.pool(url)) {
+            TestDatabases.migrate(after);
+            JdbcClient jdbc = JdbcClient.create(after);
+            JdbcTransactionManager transactions = new JdbcTransactionManager(after);
+            JdbcLearnerDirectory learners = new JdbcLearnerDirectory(jdbc, transactions, Clock.systemUTC());
+            JdbcIntroductionLog log = new JdbcIntroductionLog(jdbc, transactions);
+
+            assertThat(learners.find(ANA)).contains(new Learner(ana.id(), ana.accounts(), profile));
+            assertThat(learners.consenting()).extracting(Learner::id).containsExactly(ana.id());
+            assertThat(learners.takeLinkCode("K7Q2-9XPM", at)).contains(ana.id());
+            assertThat(log.of(ana.id())).containsExactly(
+                    new Introduction("round/animacoop-7/2026-11-30T10:00", 0, ana.id(), at, FollowUpAnswer.MET));
+            assertThat(log.pairs()).containsExactly(IntroductionLog.Pair.of(ana.id() + 1, ana.id()));
+            // the ids go on after the restart: an erased learner's id is never given to someone else
+            assertThat(learners.enrol(new Person(new PersonRef("discord", "42"), "Bob")).id()).isGreaterThan(ana.id());
         }
     }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.animfr.animabot.core.chat.ConversationRef;
+import org.animfr.animabot.core.chat.Person;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.delivery.Delivery;
@@ -14,6 +16,9 @@ import org.animfr.animabot.core.delivery.Outbox;
 import org.animfr.animabot.core.delivery.Post;
 import org.animfr.animabot.core.delivery.Target;
 import org.animfr.animabot.core.i18n.Language;
+import org.animfr.animabot.core.introduce.IntroductionLog;
+import org.animfr.animabot.core.learner.Learner;
+import org.animfr.animabot.core.learner.LearnerDirectory;
 import org.animfr.animabot.core.person.LanguagePreferences;
 import org.animfr.animabot.core.room.RoomLinks;
 import org.animfr.animabot.core.schedule.ReminderChoices;
@@ -83,6 +88,24 @@ class PersistenceConfigurationTest {
                     assertThat(context.getBean(RoomPauses.class).pauseOf(room)).isPresent();
                     assertThat(context.getBean(ReminderChoices.class).sessionsOf(ana))
                             .containsExactly("animacoop-2025");
+                });
+    }
+
+    @Test
+    void theLearnerDirectoryAndIntroductionLogWorkOnTheAutoConfiguredTransactionManager() {
+        application
+                .withPropertyValues("spring.datasource.url=" + TestDatabases.h2File(directory.resolve("animabot")))
+                .run(context -> {
+                    LearnerDirectory learners = context.getBean(LearnerDirectory.class);
+                    IntroductionLog introductions = context.getBean(IntroductionLog.class);
+
+                    Learner ana = learners.enrol(new Person(new PersonRef("console", "ana"), "Ana"));
+                    learners.saveLinkCode(ana.id(), "K7Q2-9XPM", Instant.now().plusSeconds(60));
+                    introductions.record("round/1", List.of(List.of(ana.id(), ana.id() + 1)), Instant.now());
+
+                    assertThat(context).hasBean("learnerDirectory").hasBean("introductionLog");
+                    assertThat(learners.takeLinkCode("K7Q2-9XPM", Instant.now())).contains(ana.id());
+                    assertThat(introductions.of(ana.id())).hasSize(1);
                 });
     }
 }

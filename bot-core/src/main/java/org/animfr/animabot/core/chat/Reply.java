@@ -12,12 +12,20 @@ import java.util.Objects;
  *     platforms without cards show it as the first line
  * @param followUps commands a person is likely to want next, shown as buttons where the platform has them;
  *     never null, possibly empty
+ * @param attachment a file for platforms that take files, or null; the body says the same in words
+ * @param form a longer text to ask for, for platforms that show forms (in answer to a command they parsed), or
+ *     null; the body says how to type it instead
  */
-public record Reply(RichText body, Visibility visibility, String title, List<FollowUp> followUps) {
+public record Reply(RichText body, Visibility visibility, String title, List<FollowUp> followUps,
+        Attachment attachment, Form form) {
     public Reply {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(visibility, "visibility");
         followUps = followUps == null ? List.of() : List.copyOf(followUps);
+    }
+
+    public Reply(RichText body, Visibility visibility, String title, List<FollowUp> followUps) {
+        this(body, visibility, title, followUps, null, null);
     }
 
     public Reply(RichText body, Visibility visibility) {
@@ -39,6 +47,16 @@ public record Reply(RichText body, Visibility visibility, String title, List<Fol
     /** A public card: a title over the body, with follow-ups. */
     public static Reply card(String title, RichText body, List<FollowUp> followUps) {
         return new Reply(body, Visibility.PUBLIC, title, followUps);
+    }
+
+    /** The same reply with a file attached. */
+    public Reply withAttachment(Attachment file) {
+        return new Reply(body, visibility, title, followUps, file, form);
+    }
+
+    /** The same reply, asking for a longer text where the platform shows forms. */
+    public Reply withForm(Form asked) {
+        return new Reply(body, visibility, title, followUps, attachment, asked);
     }
 
     /** The whole reply as plain text: the title (when there is one) on the first line, then the body. */

@@ -35,4 +35,13 @@ public interface Outbox {
 
     /** The delivery is given up, for this reason. */
     void markFailed(long id, String reason);
+
+    /**
+     * Forgets every delivery to the target (a person who asked to be forgotten), and the posts left without any
+     * delivery.
+     */
+    void forgetTarget(String targetId);
+
+    /** Forgets the post and its deliveries (a post that names someone who asked to be forgotten). */
+    void forgetPost(String postKey);
 }

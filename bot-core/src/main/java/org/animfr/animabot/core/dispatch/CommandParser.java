@@ -25,6 +25,8 @@ public final class CommandParser {
     /** Unmarked messages with more words after a command's name are taken for sentences, not commands. */
     private static final int MAX_BARE_WORDS = 3;
     private static final String ADMIN = "admin";
+    /** Words after a free-text command's name from which a question mark no longer makes the message a question. */
+    private static final int MIN_FREE_TEXT_WITH_QUESTION = 12;
 
     private final CommandRegistry commands;
     private final Completions known;
@@ -54,9 +56,22 @@ public final class CommandParser {
         if (first.equals(ADMIN)) {
             return parseAdmin(body, words);
         }
-        Optional<CommandSpec> spec = commands.byWord(first, false);
+        int nameLength = 1;
+        Optional<CommandSpec> spec = Optional.empty();
+        if (words.size() >= 2) {
+            // "mon profil", "forget me": names of two words are declared with a hyphen ("mon-profil")
+            String joined = first + "-" + word(words.get(1).text());
+            spec = commands.byWord(joined, false);
+            if (spec.isPresent()) {
+                first = joined;
+                nameLength = 2;
+            }
+        }
+        if (spec.isEmpty()) {
+            spec = commands.byWord(first, false);
+        }
         if (spec.isPresent()) {
-            List<Token> rest = words.subList(1, words.size());
+            List<Token> rest = words.subList(nameLength, words.size());
             Invocation invocation = invocation(spec.get(), body, rest);
             if (explicit || hasCommandShape(invocation, rest, body)) {
                 return new ParsedMessage.Command(invocation, spec.get().isEnglish(first), explicit);
@@ -119,6 +134,10 @@ public final class CommandParser {
      * its text argument names a known value exactly ("session coeur de loire").
      */
     private boolean hasCommandShape(Invocation invocation, List<Token> rest, String body) {
+        if (takesFreeText(invocation.spec()) && !rest.isEmpty()) {
+            // a description may ask questions of its own; a short one with a question mark is a question to the bot
+            return !body.contains("?") || rest.size() >= MIN_FREE_TEXT_WITH_QUESTION;
+        }
         if (body.contains("?")) {
             return false;
         }
@@ -136,6 +155,10 @@ public final class CommandParser {
         }
         long required = parameters.stream().filter(Parameter::required).count();
         return rest.size() >= required && rest.size() <= parameters.size();
+    }
+
+    private static boolean takesFreeText(CommandSpec spec) {
+        return spec.parameters().stream().anyMatch(Parameter::free);
     }
 
     /** A typed word as command names are written: folded, without punctuation around it ("Aide!" is "aide"). */

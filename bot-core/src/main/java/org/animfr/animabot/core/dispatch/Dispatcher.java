@@ -25,8 +25,12 @@ import org.slf4j.LoggerFactory;
  * ports are.
  */
 public final class Dispatcher implements MessageHandler {
-    /** Longer messages are refused: nobody types that much to a bot, and it bounds the work per message. */
-    public static final int MAX_MESSAGE_LENGTH = 4000;
+    /**
+     * Longer messages are refused: it bounds the work per message. It is well above what commands take (a project
+     * description is at most 1,000 characters), so that someone who pastes a long text is told by the command itself
+     * what it takes.
+     */
+    public static final int MAX_MESSAGE_LENGTH = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
@@ -111,7 +115,7 @@ public final class Dispatcher implements MessageHandler {
         Asked asked = asked(message, language);
         if (parsed instanceof ParsedMessage.Question question) {
             Asked context = asked;
-            return safely(message, asked.language(), () -> Replies.of(questions.answer(question.text(), context)));
+            return safely(message, asked.language(), () -> questions.answerLater(question.text(), context));
         }
         ParsedMessage.Command command = (ParsedMessage.Command) parsed;
         if (command.english() && chosen.isEmpty()) {

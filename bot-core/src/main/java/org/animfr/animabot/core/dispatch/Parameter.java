@@ -17,10 +17,12 @@ import java.util.regex.Pattern;
  * @param choices the only values allowed, when the parameter is a choice; empty otherwise
  * @param min the smallest number allowed, for {@link Kind#NUMBER}
  * @param max the largest number allowed, for {@link Kind#NUMBER}
+ * @param free for {@link Kind#TEXT}: whatever people write, however long ("projet je monte une web radio…"), so
+ *     that the command's name alone makes the message a command
  */
 public record Parameter(
         String key, Kind kind, boolean required, String frenchName, String englishName, Completion completion,
-        List<Choice> choices, int min, int max) {
+        List<Choice> choices, int min, int max, boolean free) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
     /** "3", "-2", "S3", "n°3", "#3": what a person types for a number; a word like "animacoop" is not one. */
     private static final Pattern NUMBER_LIKE = Pattern.compile("[-+]?\\d+|(?i)(?:s|n°|no|#)\\d+");
@@ -56,27 +58,38 @@ public record Parameter(
 
     /** An optional number ("semaine 3"). */
     public static Parameter number(String key, String frenchName, String englishName, int min, int max) {
-        return new Parameter(key, Kind.NUMBER, false, frenchName, englishName, Completion.NONE, List.of(), min, max);
+        return new Parameter(key, Kind.NUMBER, false, frenchName, englishName, Completion.NONE, List.of(), min, max,
+                false);
     }
 
     /** A required word among fixed choices ("langue fr"). */
     public static Parameter choice(String key, String frenchName, String englishName, List<Choice> choices) {
-        return new Parameter(key, Kind.WORD, true, frenchName, englishName, Completion.NONE, choices, 0, 0);
+        return new Parameter(key, Kind.WORD, true, frenchName, englishName, Completion.NONE, choices, 0, 0, false);
+    }
+
+    /** An optional word, any word ("lier-compte K7P2QX"). */
+    public static Parameter word(String key, String frenchName, String englishName) {
+        return new Parameter(key, Kind.WORD, false, frenchName, englishName, Completion.NONE, List.of(), 0, 0, false);
     }
 
     /** An optional text, the rest of the message ("session animacoop 7"). */
     public static Parameter text(String key, String frenchName, String englishName) {
-        return new Parameter(key, Kind.TEXT, false, frenchName, englishName, Completion.NONE, List.of(), 0, 0);
+        return new Parameter(key, Kind.TEXT, false, frenchName, englishName, Completion.NONE, List.of(), 0, 0, false);
+    }
+
+    /** An optional free text, the rest of the message however long, that people write in their own words. */
+    public static Parameter freeText(String key, String frenchName, String englishName) {
+        return new Parameter(key, Kind.TEXT, false, frenchName, englishName, Completion.NONE, List.of(), 0, 0, true);
     }
 
     /** The same parameter, required. */
     public Parameter mandatory() {
-        return new Parameter(key, kind, true, frenchName, englishName, completion, choices, min, max);
+        return new Parameter(key, kind, true, frenchName, englishName, completion, choices, min, max, free);
     }
 
     /** The same parameter, with suggestions from the given source. */
     public Parameter completedWith(Completion source) {
-        return new Parameter(key, kind, required, frenchName, englishName, source, choices, min, max);
+        return new Parameter(key, kind, required, frenchName, englishName, source, choices, min, max, free);
     }
 
     /** The key of its description in the message bundles, for platforms that describe parameters. */

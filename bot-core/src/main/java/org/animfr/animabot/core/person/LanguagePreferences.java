@@ -9,4 +9,7 @@ public interface LanguagePreferences extends ChosenLanguages {
 
     /** Records the person's choice, replacing any previous one. */
     void choose(PersonRef person, Language language);
+
+    /** Forgets the person's choice, if any. */
+    void forget(PersonRef person);
 }

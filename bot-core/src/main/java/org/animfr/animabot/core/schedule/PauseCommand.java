@@ -1,5 +1,6 @@
 package org.animfr.animabot.core.schedule;
 
+import org.animfr.animabot.core.text.TypedDate;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

@@ -42,15 +42,26 @@ public record PostTimes(DayOfWeek promptDay, LocalTime promptTime, List<Integer>
      * What one session changes from the network's times; each null keeps the network's value.
      *
      * @param quietWeeks the weeks without a weekly prompt (holidays), never null
+     * @param introductions when the session's introduction rounds run on their own, or null for never (organizers
+     *     then run them with {@code admin presentations})
      */
     public record Overrides(DayOfWeek promptDay, LocalTime promptTime, List<Integer> gatheringDaysBefore,
-            LocalTime gatheringTime, List<Integer> startDaysBefore, LocalTime startTime, List<Integer> quietWeeks) {
-        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, List.of());
+            LocalTime gatheringTime, List<Integer> startDaysBefore, LocalTime startTime, List<Integer> quietWeeks,
+            IntroductionTimes introductions) {
+        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, List.of(), null);
 
         public Overrides {
             gatheringDaysBefore = gatheringDaysBefore == null ? null : List.copyOf(gatheringDaysBefore);
             startDaysBefore = startDaysBefore == null ? null : List.copyOf(startDaysBefore);
             quietWeeks = quietWeeks == null ? List.of() : List.copyOf(quietWeeks);
+        }
+
+        /** Changes without introduction rounds. */
+        public Overrides(DayOfWeek promptDay, LocalTime promptTime, List<Integer> gatheringDaysBefore,
+                LocalTime gatheringTime, List<Integer> startDaysBefore, LocalTime startTime,
+                List<Integer> quietWeeks) {
+            this(promptDay, promptTime, gatheringDaysBefore, gatheringTime, startDaysBefore, startTime, quietWeeks,
+                    null);
         }
 
         /** The network's times with this session's changes. */

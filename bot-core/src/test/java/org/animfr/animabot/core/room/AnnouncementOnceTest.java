@@ -32,7 +32,8 @@ class AnnouncementOnceTest {
     void aSecondInstanceHandlingTheSameRequestMakesNoSecondAnnouncement() {
         Animabot second = new Animabot(new Animabot.Ports(fixture.catalog, fixture.links, fixture.languages,
                 fixture.platforms, Set.of(new PersonRef("test", "organizer")), fixture.clock, fixture.outbox,
-                fixture.timers, fixture.pauses, fixture.reminders), BotFixture.MESSAGES, new QuestionUnderstanding());
+                fixture.timers, fixture.pauses, fixture.reminders, fixture.learners, fixture.introductions,
+                BotFixture.FOLLOW_UP_DELAY), BotFixture.MESSAGES, new QuestionUnderstanding());
         IncomingMessage request = organizerWrites("m-42", "admin annonce Regroupement déplacé à 14 h");
 
         fixture.bot.handle(request).toCompletableFuture().join();

@@ -30,6 +30,8 @@ import org.animfr.animabot.core.session.LiveCatalog;
  */
 public final class BotFixture {
     public static final Messages MESSAGES = new Messages();
+    /** How long after an introduction its follow-up comes, as in the application's default. */
+    public static final java.time.Duration FOLLOW_UP_DELAY = java.time.Duration.ofDays(7);
     /** Shared by every fixture: it holds the Lucene index, the costly part of the core. */
     private static final QuestionUnderstanding UNDERSTANDING = new QuestionUnderstanding();
 
@@ -41,6 +43,8 @@ public final class BotFixture {
     public final ManualTimers timers = new ManualTimers();
     public final InMemoryRoomPauses pauses = new InMemoryRoomPauses();
     public final InMemoryReminderChoices reminders = new InMemoryReminderChoices();
+    public final InMemoryLearnerDirectory learners = new InMemoryLearnerDirectory();
+    public final InMemoryIntroductionLog introductions = new InMemoryIntroductionLog();
     public final MutableClock clock;
     public final ChatPlatforms platforms = new ChatPlatforms(List.of(platform, other));
     public final LiveCatalog catalog;
@@ -69,7 +73,7 @@ public final class BotFixture {
         Set<PersonRef> organizers = new HashSet<>(moreOrganizers);
         organizers.add(new PersonRef("test", "organizer"));
         core = new Animabot(new Animabot.Ports(catalog, links, languages, platforms, organizers, clock, outbox, timers,
-                pauses, reminders), MESSAGES, UNDERSTANDING);
+                pauses, reminders, learners, introductions, FOLLOW_UP_DELAY), MESSAGES, UNDERSTANDING);
         bot = core.dispatcher();
         platform.start(bot);
         other.start(bot);
@@ -103,7 +107,7 @@ public final class BotFixture {
             if (next.get().isAfter(clock.instant())) {
                 clock.set(next.get());
             }
-            fired.addAll(timers.fireDue(clock, core.automaticPosts()));
+            fired.addAll(timers.fireDue(clock, core.timerWork()));
         }
         clock.set(instant);
         return fired;
@@ -112,7 +116,7 @@ public final class BotFixture {
     /** The bot was down until the instant: every timer due by then fires late, at that instant. */
     public List<String> downUntil(Instant instant) {
         clock.set(instant);
-        return timers.fireDue(clock, core.automaticPosts());
+        return timers.fireDue(clock, core.timerWork());
     }
 
     /** A learner writes in the {@code salon} conversation; returns the text of the replies. */

@@ -66,6 +66,18 @@ public final class FakeChatPlatform implements ChatPlatform {
                 platformOrganizer, Instant.now()));
     }
 
+    /** A person writes to the bot in their direct conversation with it ({@code dm-<person>}). */
+    public List<Reply> sayDirectly(String person, String text) {
+        MessageRef ref = ref("dm-" + person);
+        return deliver(new IncomingMessage(ref, new Person(new PersonRef(name, person), person), text, true, false,
+                Instant.now()));
+    }
+
+    /** The direct messages sent to a person, in order. */
+    public synchronized List<Sent> directsTo(String person) {
+        return sent.stream().filter(s -> s.kind().equals("direct") && s.target().equals(person)).toList();
+    }
+
     /** A person uses a command the platform parsed (a slash command, a button), with their client's language. */
     public List<Reply> use(String person, String conversation, CommandCall call, Locale locale) {
         return deliver(IncomingMessage.command(ref(conversation), new Person(new PersonRef(name, person), person),

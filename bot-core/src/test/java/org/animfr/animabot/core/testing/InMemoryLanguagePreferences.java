@@ -20,4 +20,9 @@ public final class InMemoryLanguagePreferences implements LanguagePreferences {
     public void choose(PersonRef person, Language language) {
         choices.put(person, language);
     }
+
+    @Override
+    public void forget(PersonRef person) {
+        choices.remove(person);
+    }
 }

@@ -66,6 +66,18 @@ public final class InMemoryOutbox implements Outbox {
         deliveries.put(id, new Delivery(id, d.postKey(), d.target(), Delivery.State.FAILED, d.attempts(), reason));
     }
 
+    @Override
+    public synchronized void forgetTarget(String targetId) {
+        deliveries.values().removeIf(d -> d.target().id().equals(targetId));
+        posts.keySet().removeIf(key -> deliveries.values().stream().noneMatch(d -> d.postKey().equals(key)));
+    }
+
+    @Override
+    public synchronized void forgetPost(String postKey) {
+        deliveries.values().removeIf(d -> d.postKey().equals(postKey));
+        posts.remove(postKey);
+    }
+
     /** Every post recorded, in order. */
     public synchronized List<Post> posts() {
         return List.copyOf(posts.values());

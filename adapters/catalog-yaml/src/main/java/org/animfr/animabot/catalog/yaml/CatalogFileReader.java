@@ -32,6 +32,7 @@ import org.animfr.animabot.core.session.FaqEntry;
 import org.animfr.animabot.core.session.FileReading;
 import org.animfr.animabot.core.session.Gathering;
 import org.animfr.animabot.core.session.Network;
+import org.animfr.animabot.core.session.IntroductionTimes;
 import org.animfr.animabot.core.session.PostTimes;
 import org.animfr.animabot.core.session.Session;
 import org.animfr.animabot.core.session.SessionRules;
@@ -180,6 +181,9 @@ final class CatalogFileReader {
             if (postFields.get("quiet-weeks") != null) {
                 report(postFields.lineOf("quiet-weeks"), "data.problem.quiet-weeks-in-network");
             }
+            if (postFields.get("introductions") != null) {
+                report(postFields.lineOf("introductions"), "data.problem.introductions-in-network");
+            }
         }
         ZoneId zone = Network.DEFAULT.timezone();
         String timezone = network.text("timezone");
@@ -205,7 +209,25 @@ final class CatalogFileReader {
                 gatherings == null ? null : gatherings.time("time"),
                 start == null ? null : start.days("days-before"),
                 start == null ? null : start.time("time"),
-                posts.numbers("quiet-weeks"));
+                posts.numbers("quiet-weeks"),
+                introductionTimes(posts));
+    }
+
+    /** A session's {@code introductions:} block under {@code posts:}: every N weeks, a weekday and a time. */
+    private IntroductionTimes introductionTimes(Fields posts) {
+        Fields rounds = posts.map("introductions");
+        if (rounds == null) {
+            return null;
+        }
+        Integer every = rounds.integer("every-weeks", false);
+        if (every != null && every < 1) {
+            report(rounds.lineOf("every-weeks"), "data.problem.bad-every-weeks", every);
+            every = null;
+        }
+        DayOfWeek day = rounds.weekday("day");
+        LocalTime time = rounds.time("time");
+        return new IntroductionTimes(every == null ? 2 : every, day == null ? IntroductionTimes.DEFAULT_DAY : day,
+                time == null ? IntroductionTimes.DEFAULT_TIME : time);
     }
 
     private List<Session> sessions(Fields top) {

@@ -15,6 +15,7 @@ import org.animfr.animabot.core.i18n.Language;
 import org.animfr.animabot.core.session.CatalogFile;
 import org.animfr.animabot.core.session.DataProblem;
 import org.animfr.animabot.core.session.FileReading;
+import org.animfr.animabot.core.session.IntroductionTimes;
 import org.animfr.animabot.core.session.LiveCatalog;
 import org.animfr.animabot.core.session.PostTimes;
 import org.junit.jupiter.api.Test;
@@ -134,5 +135,47 @@ class YamlPostTimesTest {
 
         assertThat(rejected.problems()).extracting(DataProblem::line, DataProblem::key)
                 .containsExactly(tuple(2, "data.problem.quiet-weeks-in-network"));
+    }
+
+    @Test
+    void aSessionSchedulesIntroductionRoundsWithDefaultsForWhatItLeavesOut() {
+        CatalogFile file = read(write(dir, "data.yaml", SESSION + """
+                    posts:
+                      introductions: {every-weeks: 3, day: jeudi}
+                """));
+
+        IntroductionTimes rounds = file.sessions().get(0).posts().introductions();
+        assertThat(rounds.everyWeeks()).isEqualTo(3);
+        assertThat(rounds.day()).isEqualTo(DayOfWeek.THURSDAY);
+        assertThat(rounds.time()).isEqualTo(LocalTime.of(12, 0));
+    }
+
+    @Test
+    void aSessionWithoutAnIntroductionsBlockHasNoRoundsOnSchedule() {
+        assertThat(read(write(dir, "data.yaml", SESSION)).sessions().get(0).posts().introductions()).isNull();
+    }
+
+    @Test
+    void badIntroductionRoundsAreReportedWithTheirLines() {
+        FileReading.Rejected rejected = reject(write(dir, "data.yaml", """
+                network:
+                  posts: {introductions: {every-weeks: 2}}
+                """ + SESSION + """
+                    posts:
+                      introductions: {every-weeks: 0, day: jourdi, time: "midi"}
+                  - id: animacoop-8
+                    name: Animacoop 8
+                    start: 2013-03-04
+                    end: 2013-05-31
+                    posts:
+                      introductions: {every-weeks: deux}
+                """));
+
+        assertThat(rejected.problems()).extracting(DataProblem::line, DataProblem::key).containsExactly(
+                tuple(2, "data.problem.introductions-in-network"),
+                tuple(9, "data.problem.bad-every-weeks"),
+                tuple(9, "data.problem.bad-weekday"),
+                tuple(9, "data.problem.bad-time"),
+                tuple(15, "data.problem.bad-number"));
     }
 }

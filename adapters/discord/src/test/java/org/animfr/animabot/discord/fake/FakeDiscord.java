@@ -34,6 +34,10 @@ import mockwebserver3.MockWebServer;
  * administrator), and the text channels "general", "announcements" and "off-topic". People write in French unless
  * {@link #setLocale} says otherwise.
  *
+ * <p>The bot may answer an interaction with a modal, which the test then {@link #submitModal submits} as the person
+ * would, and send files with its messages (multipart/form-data, as Discord takes them): the messages carry Discord's
+ * attachment objects, whose files {@link #file} gives back and whose urls the fake serves.
+ *
  * <p>Several bots may connect with the token at once, as two instances of the bot do: each gets a gateway session of
  * its own and every event, as on Discord without sharding. As on Discord, an interaction takes one initial response
  * (a second gets 400 "Interaction has already been acknowledged", code 40060), and a message sent with an enforced
@@ -72,7 +76,7 @@ public final class FakeDiscord implements AutoCloseable {
         this.limits = limits;
         this.limiter = new RateLimiter(limits);
         this.gateway = new FakeGateway(world, this::gatewayUrl);
-        this.rest = new FakeRest(world, limiter, gateway, this::gatewayUrl);
+        this.rest = new FakeRest(world, limiter, gateway, this::gatewayUrl, this::cdnUrl);
         server.setDispatcher(rest);
     }
 
@@ -106,6 +110,11 @@ public final class FakeDiscord implements AutoCloseable {
     /** For the session controller's gateway: {@code ws://127.0.0.1:PORT/} (JDA adds the encoding and version). */
     public String gatewayUrl() {
         return "ws://127.0.0.1:" + server.getPort() + "/";
+    }
+
+    /** Where the fake serves the files the bot uploaded, as Discord's CDN: {@code http://127.0.0.1:PORT/}. */
+    String cdnUrl() {
+        return "http://127.0.0.1:" + server.getPort() + "/";
     }
 
     // ---- the world
@@ -236,6 +245,14 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /**
+     * The file behind an attachment of one of the bot's messages (an element of its {@code attachments}), as the bot
+     * uploaded it; empty for an attachment the fake never received.
+     */
+    public Optional<UploadedFile> file(JsonNode attachment) {
+        return world.file(attachment.path("id").asText());
+    }
+
     /** The thread the bot started on a message, if any (its id is the message's, as on Discord). */
     public Optional<JsonNode> threadOf(String messageId) {
         return world.threadOf(messageId);
@@ -340,6 +357,72 @@ public final class FakeDiscord implements AutoCloseable {
         }
         ObjectNode data = World.JSON.createObjectNode().put("custom_id", customId).put("component_type", 2);
         return interact(3, userId, channelId, data, message);
+    }
+
+    /**
+     * The person fills in the modal the bot showed in answer to {@code shown} and sends it: MODAL_SUBMIT (type 5), with
+     * the modal's {@code custom_id} and each text input's {@code custom_id} and value, in the modal's own layout (a
+     * label around each input, or the older action rows), as Discord sends it. Fields not in {@code values} are sent
+     * as the modal prefilled them. As Discord's client, the fake refuses to send a required field left empty or a
+     * value outside the field's lengths.
+     *
+     * @param values the text typed, by the text inputs' custom ids
+     * @throws IllegalStateException when the bot did not answer {@code shown} with a modal
+     * @throws IllegalArgumentException when the person could not send these values
+     */
+    public Interaction submitModal(String userId, Interaction shown, Map<String, String> values) {
+        JsonNode response = shown.response().orElseThrow(() -> new IllegalStateException("The bot did not answer "
+                + "interaction " + shown.id() + ", so no modal is open. " + diagnostics()));
+        if (response.path("type").asInt() != 9) {
+            throw new IllegalStateException("The bot answered interaction " + shown.id() + " with callback type "
+                    + response.path("type").asInt() + ", not a modal: there is none to submit.");
+        }
+        if (!shown.userId().equals(userId)) {
+            throw new IllegalArgumentException("The modal of interaction " + shown.id() + " opened for "
+                    + shown.userId() + ", not for " + userId);
+        }
+        JsonNode modal = response.get("data");
+        Map<String, String> typed = new LinkedHashMap<>(values);
+        ArrayNode submitted = World.JSON.createArrayNode();
+        int nextId = 1;
+        for (JsonNode component : modal.path("components")) {
+            int type = component.path("type").asInt();
+            ObjectNode outer = submitted.addObject().put("type", type).put("id", component.path("id").asInt(nextId++));
+            if (type == 10) {
+                continue;
+            }
+            JsonNode input = type == 18 ? component.path("component") : component.path("components").path(0);
+            ObjectNode field = World.JSON.createObjectNode().put("type", 4);
+            field.put("id", input.path("id").asInt(nextId++));
+            String customId = input.path("custom_id").asText();
+            String value = typed.containsKey(customId) ? typed.remove(customId) : input.path("value").asText("");
+            String label = type == 18 ? component.path("label").asText() : input.path("label").asText();
+            if (value.isEmpty() && input.path("required").asBoolean(true)) {
+                throw new IllegalArgumentException("Discord does not send a modal whose required field \"" + label
+                        + "\" (" + customId + ") is empty");
+            }
+            int min = input.path("min_length").asInt(0);
+            int max = input.path("max_length").asInt(4000);
+            if (!value.isEmpty() && (value.length() < min || value.length() > max)) {
+                throw new IllegalArgumentException("The field \"" + label + "\" (" + customId + ") takes " + min
+                        + " to " + max + " characters, not " + value.length());
+            }
+            field.put("custom_id", customId).put("value", value);
+            if (type == 18) {
+                outer.set("component", field);
+            } else {
+                outer.putArray("components").add(field);
+            }
+        }
+        if (!typed.isEmpty()) {
+            throw new IllegalArgumentException("The modal " + modal.path("custom_id").asText() + " has no field "
+                    + typed.keySet() + ": " + modal.path("components"));
+        }
+        ObjectNode data = World.JSON.createObjectNode().put("custom_id", modal.path("custom_id").asText());
+        data.set("components", submitted);
+        ObjectNode message = shown.clickedMessageId() == null ? null : world.message(shown.clickedMessageId())
+                .orElseGet(() -> World.JSON.createObjectNode().put("id", shown.clickedMessageId()).put("flags", 64));
+        return interact(5, userId, shown.channelId(), data, message);
     }
 
     // ---- the gateway's weather
@@ -463,7 +546,14 @@ public final class FakeDiscord implements AutoCloseable {
             } else if (entry.getValue() instanceof Focused focused) {
                 option.put("value", focused.typed()).put("focused", true);
             } else {
-                option.set("value", value(type, entry.getValue()));
+                JsonNode value = value(type, entry.getValue());
+                int length = value.asText().length();
+                int max = declared.path("max_length").asInt(6000);
+                if (type == 3 && (length > max || length < declared.path("min_length").asInt(0))) {
+                    throw new IllegalArgumentException(where + " " + entry.getKey() + " takes up to " + max
+                            + " characters, not " + length + "; Discord would not send the command");
+                }
+                option.set("value", value);
             }
         }
         if (complete) {
@@ -506,7 +596,7 @@ public final class FakeDiscord implements AutoCloseable {
     private Interaction interact(int type, String userId, String channelId, ObjectNode data, ObjectNode message) {
         String id = World.snowflake();
         String token = "fake-interaction-token-" + UUID.randomUUID();
-        Interaction interaction = new Interaction(id, token, channelId, message == null ? null
+        Interaction interaction = new Interaction(id, type, userId, token, channelId, message == null ? null
                 : message.path("id").asText(), limits.interactionDeadline(), this::diagnostics);
         ObjectNode json = World.JSON.createObjectNode()
                 .put("id", id)

@@ -33,11 +33,15 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.events.GenericEvent;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.channel.ChannelDeleteEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -49,10 +53,12 @@ import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.modals.Modal;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -253,6 +259,150 @@ class FakeDiscordTest {
 
         assertThat(response.get("data").get("content").asText()).isEqualTo("clicked more");
         assertThat(next(ButtonInteractionEvent.class).getButton().getLabel()).isEqualTo("More");
+    }
+
+    @Test
+    void aModalShownInAnswerIsRecordedAndItsSubmissionReachesTheListenerWithTheTypedText() throws Exception {
+        FakeDiscord fake = fake(Limits.DISCORD);
+        fake.addMember(LEA, "Léa", false);
+        JDA jda = connect(fake, b -> { });
+        jda.updateCommands().addCommands(Commands.slash("bio", "Describe yourself")).complete();
+        jda.addEventListener((EventListener) event -> {
+            if (event instanceof SlashCommandInteractionEvent slash) {
+                slash.replyModal(Modal.create("bio-form", "Your bio")
+                        .addComponents(Label.of("A few words", TextInput.create("text", TextInputStyle.PARAGRAPH)
+                                .setValue("before").setMaxLength(200).build()))
+                        .build()).queue();
+            } else if (event instanceof ModalInteractionEvent submitted) {
+                submitted.reply("saved " + submitted.getValue("text").getAsString()).setEphemeral(true).queue();
+            }
+        });
+
+        Interaction shown = fake.slashCommand(LEA, FakeDiscord.GENERAL_CHANNEL_ID, "bio", Map.of());
+        JsonNode modal = shown.awaitModal(WAIT);
+        JsonNode answer = fake.submitModal(LEA, shown, Map.of("text", "after")).awaitResponse(WAIT);
+
+        assertThat(modal.get("custom_id").asText()).isEqualTo("bio-form");
+        assertThat(modal.get("title").asText()).isEqualTo("Your bio");
+        JsonNode label = modal.get("components").get(0);
+        assertThat(label.get("type").asInt()).isEqualTo(18);
+        assertThat(label.get("label").asText()).isEqualTo("A few words");
+        assertThat(label.get("component").get("type").asInt()).isEqualTo(4);
+        assertThat(label.get("component").get("style").asInt()).isEqualTo(2);
+        assertThat(label.get("component").get("value").asText()).isEqualTo("before");
+        assertThat(answer.get("data").get("content").asText()).isEqualTo("saved after");
+        ModalInteractionEvent submitted = next(ModalInteractionEvent.class);
+        assertThat(submitted.getModalId()).isEqualTo("bio-form");
+        assertThat(submitted.getUser().getId()).isEqualTo(LEA);
+    }
+
+    @Test
+    void aModalFieldLeftAsPrefilledIsSentAsPrefilledAndARequiredOneCannotBeSentEmpty() throws Exception {
+        FakeDiscord fake = fake(Limits.DISCORD);
+        JDA jda = connect(fake, b -> { });
+        jda.updateCommands().addCommands(Commands.slash("bio", "Describe yourself")).complete();
+        jda.addEventListener((EventListener) event -> {
+            if (event instanceof SlashCommandInteractionEvent slash) {
+                slash.replyModal(Modal.create("bio-form", "Your bio").addComponents(
+                        Label.of("Name", TextInput.create("name", TextInputStyle.SHORT).setValue("Léa").build()),
+                        Label.of("Bio", TextInput.create("text", TextInputStyle.PARAGRAPH).build())).build()).queue();
+            } else if (event instanceof ModalInteractionEvent submitted) {
+                submitted.reply(submitted.getValue("name").getAsString()).queue();
+            }
+        });
+        Interaction shown = fake.slashCommand(FakeDiscord.MEMBER_ID, FakeDiscord.GENERAL_CHANNEL_ID, "bio", Map.of());
+        shown.awaitModal(WAIT);
+
+        assertThatThrownBy(() -> fake.submitModal(FakeDiscord.MEMBER_ID, shown, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("required");
+        assertThatThrownBy(() -> fake.submitModal(LEA, shown, Map.of("text", "x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("opened for");
+        JsonNode answer = fake.submitModal(FakeDiscord.MEMBER_ID, shown, Map.of("text", "x")).awaitResponse(WAIT);
+
+        assertThat(answer.get("data").get("content").asText()).isEqualTo("Léa");
+    }
+
+    @Test
+    void modalsAreCheckedAgainstDiscordsRulesAndNeverShownInAnswerToAModal() throws Exception {
+        FakeDiscord fake = fake(Limits.DISCORD);
+        JDA jda = connect(fake, b -> { });
+        jda.updateCommands().addCommands(Commands.slash("bio", "Describe yourself")).complete();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String modal = "{\"type\":9,\"data\":{\"custom_id\":\"m\",\"title\":\"%s\",\"components\":[{\"type\":18,"
+                + "\"label\":\"%s\",\"component\":{\"type\":4,\"custom_id\":\"t\",\"style\":2}}]}}";
+
+        Interaction first = fake.slashCommand(FakeDiscord.MEMBER_ID, FakeDiscord.GENERAL_CHANNEL_ID, "bio", Map.of());
+        HttpResponse<String> longTitle = http.send(post(fake, callback(first), modal.formatted("t".repeat(46), "l")),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> longLabel = http.send(post(fake, callback(first), modal.formatted("t", "l".repeat(46))),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> shown = http.send(post(fake, callback(first), modal.formatted("t", "l")),
+                HttpResponse.BodyHandlers.ofString());
+        Interaction submitted = fake.submitModal(FakeDiscord.MEMBER_ID, first, Map.of("t", "text"));
+        HttpResponse<String> modalAgain = http.send(post(fake, callback(submitted), modal.formatted("t", "l")),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(longTitle.statusCode()).isEqualTo(400);
+        assertThat(longTitle.body()).contains("\"title\"", "BASE_TYPE_BAD_LENGTH");
+        assertThat(longLabel.statusCode()).isEqualTo(400);
+        assertThat(longLabel.body()).contains("\"label\"", "BASE_TYPE_BAD_LENGTH");
+        assertThat(shown.statusCode()).isEqualTo(204);
+        assertThat(modalAgain.statusCode()).isEqualTo(400);
+        assertThat(modalAgain.body()).contains("\"type\"", "BASE_TYPE_CHOICES");
+        assertThat(submitted.response()).isEmpty();
+    }
+
+    @Test
+    void aFileSentWithAMessageIsStoredAsAnAttachmentAndServedAtItsUrl() throws Exception {
+        FakeDiscord fake = fake(Limits.DISCORD);
+        fake.addMember(LEA, "Léa", false);
+        JDA jda = connect(fake, b -> { });
+
+        jda.getTextChannelById(FakeDiscord.GENERAL_CHANNEL_ID).sendMessage("voici")
+                .addFiles(FileUpload.fromData("{\"a\":1}".getBytes(StandardCharsets.UTF_8), "data.json")).complete();
+        Message direct = jda.openPrivateChannelById(LEA).flatMap(c -> c.sendFiles(
+                FileUpload.fromData("bonjour".getBytes(StandardCharsets.UTF_8), "mot.txt"))).complete();
+
+        JsonNode posted = fake.messagesIn(FakeDiscord.GENERAL_CHANNEL_ID).get(0);
+        assertThat(posted.get("content").asText()).isEqualTo("voici");
+        JsonNode attachment = posted.get("attachments").get(0);
+        assertThat(attachment.get("filename").asText()).isEqualTo("data.json");
+        assertThat(attachment.get("size").asInt()).isEqualTo(7);
+        assertThat(fake.file(attachment).orElseThrow().text()).isEqualTo("{\"a\":1}");
+        HttpResponse<String> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(attachment.get("url").asText())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(served.body()).isEqualTo("{\"a\":1}");
+        assertThat(direct.getAttachments()).singleElement()
+                .satisfies(a -> assertThat(a.getFileName()).isEqualTo("mot.txt"));
+        RecordedCall call = fake.calls().stream().filter(c -> c.path().equals("channels/"
+                + FakeDiscord.GENERAL_CHANNEL_ID + "/messages")).findFirst().orElseThrow();
+        assertThat(call.body().get("content").asText()).isEqualTo("voici");
+        assertThat(call.files()).extracting(UploadedFile::fileName).containsExactly("data.json");
+    }
+
+    @Test
+    void aFileSentWithAnEphemeralReplyOrAFollowUpIsRecordedOnTheInteraction() throws Exception {
+        FakeDiscord fake = fake(Limits.DISCORD);
+        JDA jda = connect(fake, b -> { });
+        jda.updateCommands().addCommands(Commands.slash("export", "My data")).complete();
+        jda.addEventListener((EventListener) event -> {
+            if (event instanceof SlashCommandInteractionEvent slash) {
+                slash.reply("your data").setEphemeral(true)
+                        .addFiles(FileUpload.fromData("{}".getBytes(StandardCharsets.UTF_8), "mine.json"))
+                        .queue(hook -> hook.sendFiles(FileUpload.fromData("more".getBytes(StandardCharsets.UTF_8),
+                                "more.txt")).setEphemeral(true).queue());
+            }
+        });
+
+        Interaction interaction = fake.slashCommand(FakeDiscord.MEMBER_ID, FakeDiscord.GENERAL_CHANNEL_ID, "export",
+                Map.of());
+
+        List<UploadedFile> files = interaction.awaitFiles(2, WAIT);
+        assertThat(files).extracting(UploadedFile::fileName).containsExactly("mine.json", "more.txt");
+        assertThat(files.get(0).text()).isEqualTo("{}");
+        JsonNode response = interaction.awaitResponse(WAIT);
+        assertThat(response.get("data").get("content").asText()).isEqualTo("your data");
+        assertThat(response.get("data").get("flags").asInt() & 64).isEqualTo(64);
     }
 
     @Test
@@ -680,6 +830,10 @@ class FakeDiscordTest {
             }
             Thread.sleep(20);
         }
+    }
+
+    private static String callback(Interaction interaction) {
+        return "interactions/" + interaction.id() + "/" + interaction.token() + "/callback";
     }
 
     private static HttpRequest post(FakeDiscord fake, String path, String json) {

@@ -6,32 +6,57 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.MultipartReader;
+import okio.Buffer;
 
 /**
- * Discord's REST API, as much as a bot uses: login, commands, messages, direct messages, interaction callbacks and
- * follow-ups. Every call is recorded; an unknown route gets a 404 naming it, so it can never pass unnoticed. Bodies
- * are checked against Discord's limits and errors look like Discord's, so the bot's error handling is exercised.
+ * Discord's REST API, as much as a bot uses: login, commands, messages, direct messages, interaction callbacks
+ * (messages, deferrals, choices, modals) and follow-ups, each as JSON or as multipart/form-data with files
+ * ({@code payload_json} and {@code files[n]} parts), and the CDN that serves the files back. Every call is recorded;
+ * an unknown route gets a 404 naming it, so it can never pass unnoticed. Bodies are checked against Discord's limits
+ * and errors look like Discord's, so the bot's error handling is exercised.
  */
 final class FakeRest extends Dispatcher {
     private static final String API = "api/v10/";
+    private static final String CDN = "attachments/";
     private static final String BOT_AUTHORIZATION = "Bot " + FakeDiscord.BOT_TOKEN;
+    /** Discord's limits on uploads: files per message, and bytes per file in a server without boosts. */
+    static final int MAX_FILES = 10;
+    static final int MAX_FILE_SIZE = 10 * 1024 * 1024;
+    private static final Pattern FILE_PART = Pattern.compile("files\\[(\\d+)]");
+    private static final Pattern DISPOSITION_PARAMETER =
+            Pattern.compile(";\\s*([a-zA-Z*]+)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /** A route's answer before the rate-limit headers are added. */
     private record Reply(int status, JsonNode body) {}
 
+    /** The request as received, with the files of a multipart body. */
+    private record Incoming(RecordedRequest request, List<UploadedFile> files) {}
+
+    /** A body as read: its JSON (a multipart body's {@code payload_json}) and its files, or why it is refused. */
+    private record Body(JsonNode json, List<UploadedFile> files, Reply refused) {}
+
     private interface Handler {
-        Reply handle(Map<String, String> params, JsonNode body, RecordedRequest request);
+        Reply handle(Map<String, String> params, JsonNode body, Incoming in);
     }
 
     /**
@@ -64,6 +89,7 @@ final class FakeRest extends Dispatcher {
     private final RateLimiter limiter;
     private final FakeGateway gateway;
     private final Supplier<String> gatewayUrl;
+    private final Supplier<String> cdnUrl;
     private final Map<String, Interaction> interactions = new ConcurrentHashMap<>();
     private final List<RecordedCall> calls = new ArrayList<>();
     private final List<Route> routes = List.of(
@@ -77,25 +103,29 @@ final class FakeRest extends Dispatcher {
             new Route("PUT", "applications/{app}/guilds/{guild}/commands", true, null,
                     (p, b, r) -> putCommands(p, b, true)),
             new Route("GET", "channels/{channel}", true, null, (p, b, r) -> channel(p.get("channel"))),
-            new Route("POST", "channels/{channel}/messages", true, "channel", (p, b, r) -> createMessage(p, b)),
+            new Route("POST", "channels/{channel}/messages", true, "channel",
+                    (p, b, r) -> createMessage(p, b, r.files())),
             new Route("POST", "channels/{channel}/typing", true, null, (p, b, r) -> typing(p)),
             new Route("POST", "channels/{channel}/messages/{message}/threads", true, "channel",
                     (p, b, r) -> startThread(p, b)),
             new Route("POST", "users/@me/channels", true, null, (p, b, r) -> openDm(b)),
             new Route("POST", "interactions/{id}/{token}/callback", false, null, this::callback),
-            new Route("POST", "webhooks/{app}/{token}", false, null, (p, b, r) -> followUp(p, b)),
+            new Route("POST", "webhooks/{app}/{token}", false, null, (p, b, r) -> followUp(p, b, r.files())),
             new Route("GET", "webhooks/{app}/{token}/messages/{message}", false, null,
                     (p, b, r) -> getFollowUp(p)),
             new Route("PATCH", "webhooks/{app}/{token}/messages/{message}", false, null,
-                    (p, b, r) -> editFollowUp(p, b)),
+                    (p, b, r) -> editFollowUp(p, b, r.files())),
             new Route("DELETE", "webhooks/{app}/{token}/messages/{message}", false, null,
                     (p, b, r) -> deleteFollowUp(p)));
 
-    FakeRest(World world, RateLimiter limiter, FakeGateway gateway, Supplier<String> gatewayUrl) {
+    /** @param cdnUrl where the files are served: {@code http://127.0.0.1:PORT/}, as Discord's CDN */
+    FakeRest(World world, RateLimiter limiter, FakeGateway gateway, Supplier<String> gatewayUrl,
+            Supplier<String> cdnUrl) {
         this.world = world;
         this.limiter = limiter;
         this.gateway = gateway;
         this.gatewayUrl = gatewayUrl;
+        this.cdnUrl = cdnUrl;
     }
 
     void register(Interaction interaction) {
@@ -115,9 +145,14 @@ final class FakeRest extends Dispatcher {
         }
         String method = request.getMethod();
         String path = String.join("/", segments);
-        JsonNode body = body(request);
+        if (method.equals("GET") && path.startsWith(CDN)) {
+            return file(path, segments);
+        }
+        Body read = body(request);
+        JsonNode body = read.json();
+        List<UploadedFile> files = read.files();
         if (!path.startsWith(API)) {
-            return record(method, path, null, body, notFound(method, request.getUrl().encodedPath()), Map.of());
+            return record(method, path, null, read, notFound(method, request.getUrl().encodedPath()), Map.of());
         }
         path = path.substring(API.length());
         List<String> apiSegments = segments.subList(2, segments.size());
@@ -127,7 +162,7 @@ final class FakeRest extends Dispatcher {
                 continue;
             }
             if (route.botRoute() && !BOT_AUTHORIZATION.equals(request.getHeaders().get("Authorization"))) {
-                return record(method, path, route.name(), body, error(401, 0, "401: Unauthorized"), Map.of());
+                return record(method, path, route.name(), read, error(401, 0, "401: Unauthorized"), Map.of());
             }
             String bucket = route.bucketParam() == null ? null
                     : route.name() + ":" + params.get().get(route.bucketParam());
@@ -140,23 +175,26 @@ final class FakeRest extends Dispatcher {
                 if (!decision.global()) {
                     limited.put("code", 0);
                 }
-                return record(method, path, route.name(), body, new Reply(429, limited), decision.headers());
+                return record(method, path, route.name(), read, new Reply(429, limited), decision.headers());
             }
-            Reply reply;
-            try {
-                reply = route.handler().handle(params.get(), body, request);
-            } catch (RuntimeException e) {
-                reply = error(500, 0, "the fake Discord failed: " + e);
+            Reply reply = read.refused();
+            if (reply == null) {
+                try {
+                    reply = route.handler().handle(params.get(), body, new Incoming(request, files));
+                } catch (RuntimeException e) {
+                    reply = error(500, 0, "the fake Discord failed: " + e);
+                }
             }
-            return record(method, path, route.name(), body, reply, decision.headers());
+            return record(method, path, route.name(), read, reply, decision.headers());
         }
-        return record(method, path, null, body, notFound(method, request.getUrl().encodedPath()), Map.of());
+        return record(method, path, null, read, notFound(method, request.getUrl().encodedPath()), Map.of());
     }
 
-    private MockResponse record(String method, String path, String route, JsonNode body, Reply reply,
+    private MockResponse record(String method, String path, String route, Body body, Reply reply,
             Map<String, String> headers) {
         synchronized (this) {
-            calls.add(new RecordedCall(method, path, route, body, reply.status(), Instant.now()));
+            calls.add(new RecordedCall(method, path, route, body.json(), reply.status(), Instant.now(),
+                    body.files()));
         }
         MockResponse.Builder response = new MockResponse.Builder().code(reply.status())
                 // without Via, JDA takes a 429 for a Cloudflare ban of every route
@@ -275,7 +313,7 @@ final class FakeRest extends Dispatcher {
 
     // ---- messages
 
-    private Reply createMessage(Map<String, String> params, JsonNode body) {
+    private Reply createMessage(Map<String, String> params, JsonNode body, List<UploadedFile> files) {
         String channelId = params.get("channel");
         if (!world.isTextChannel(channelId) && world.dmRecipient(channelId).isEmpty()) {
             return error(404, 10003, "Unknown Channel");
@@ -284,14 +322,14 @@ final class FakeRest extends Dispatcher {
             return error(403, 50007, "Cannot send messages to this user");
         }
         if (body.isTextual()) {
-            return error(400, 50109, "The request body contains invalid JSON (file uploads are not faked).");
+            return error(400, 50109, "The request body contains invalid JSON.");
         }
-        Reply invalid = checkMessage(body, true);
+        Reply invalid = checkMessage(body, true, files);
         if (invalid != null) {
             return invalid;
         }
         String nonce = body.hasNonNull("nonce") ? body.get("nonce").asText() : null;
-        ObjectNode message = message(body, channelId, 0);
+        ObjectNode message = message(body, channelId, 0, files);
         JsonNode reference = body.path("message_reference");
         if (reference.hasNonNull("message_id")) {
             String referenced = reference.get("message_id").asText();
@@ -360,8 +398,13 @@ final class FakeRest extends Dispatcher {
         return message;
     }
 
-    /** A message object as Discord returns it, written by the bot. */
+    /** A message object as Discord returns it, written by the bot, without files. */
     private ObjectNode message(JsonNode body, String channelId, int type) {
+        return message(body, channelId, type, List.of());
+    }
+
+    /** A message object as Discord returns it, written by the bot, with the files uploaded with it. */
+    private ObjectNode message(JsonNode body, String channelId, int type, List<UploadedFile> files) {
         ObjectNode message = World.JSON.createObjectNode()
                 .put("id", World.snowflake())
                 .put("type", type)
@@ -378,7 +421,7 @@ final class FakeRest extends Dispatcher {
         });
         message.set("components", body.has("components") ? body.get("components").deepCopy()
                 : World.JSON.createArrayNode());
-        message.putArray("attachments");
+        message.set("attachments", attachments(body, channelId, files));
         message.putArray("mentions");
         message.putArray("mention_roles");
         message.put("mention_everyone", false)
@@ -391,6 +434,93 @@ final class FakeRest extends Dispatcher {
             message.set("nonce", body.get("nonce").deepCopy());
         }
         return message;
+    }
+
+    /**
+     * The attachment objects of a message, as Discord makes them for the uploads: a new id, the name and description
+     * the body's {@code attachments} entry gives for {@code files[n]} (its {@code id} is n), else the part's file
+     * name, and a CDN url where the fake serves the file; each file is kept under its attachment's id.
+     */
+    private ArrayNode attachments(JsonNode body, String channelId, List<UploadedFile> files) {
+        ArrayNode attachments = World.JSON.createArrayNode();
+        boolean ephemeral = (body.path("flags").asInt() & 64) != 0;
+        for (UploadedFile file : files) {
+            JsonNode described = World.JSON.createObjectNode();
+            for (JsonNode entry : body.path("attachments")) {
+                if (entry.path("id").asText().equals(Integer.toString(file.index()))) {
+                    described = entry;
+                }
+            }
+            String id = World.snowflake();
+            String name = described.path("filename").asText(file.fileName());
+            String url = HttpUrl.get(cdnUrl.get()).newBuilder().addPathSegment("attachments")
+                    .addPathSegment(channelId).addPathSegment(id).addPathSegment(name).build().toString();
+            ObjectNode attachment = attachments.addObject()
+                    .put("id", id)
+                    .put("filename", name)
+                    .put("size", file.size())
+                    .put("url", url)
+                    .put("proxy_url", url);
+            if (file.contentType() != null) {
+                attachment.put("content_type", file.contentType());
+            }
+            if (described.hasNonNull("description")) {
+                attachment.put("description", described.get("description").asText());
+            }
+            if (ephemeral) {
+                attachment.put("ephemeral", true);
+            }
+            world.keepFile(id, file);
+        }
+        return attachments;
+    }
+
+    /** Serves a file the bot uploaded, as Discord's CDN does at the attachment's url. */
+    private MockResponse file(String path, List<String> segments) {
+        Optional<UploadedFile> file = segments.size() == 4 ? world.file(segments.get(2)) : Optional.empty();
+        Reply reply = file.isPresent() ? new Reply(200, null) : error(404, 0, "404: Not Found");
+        synchronized (this) {
+            calls.add(new RecordedCall("GET", path, file.isPresent() ? "GET cdn attachments/{channel}/{id}/{name}"
+                    : null, MissingNode.getInstance(), reply.status(),
+                    Instant.now()));
+        }
+        if (file.isEmpty()) {
+            return new MockResponse.Builder().code(404).body("Not Found").build();
+        }
+        MockResponse.Builder response = new MockResponse.Builder().code(200)
+                .body(new Buffer().write(file.get().content()));
+        if (file.get().contentType() != null) {
+            response.setHeader("Content-Type", file.get().contentType());
+        }
+        return response.build();
+    }
+
+    /** Discord's limits on uploads: how many files, and how large. */
+    private static Reply checkFiles(List<UploadedFile> files) {
+        if (files.size() > MAX_FILES) {
+            return formError("files", "BASE_TYPE_MAX_LENGTH", "Must be " + MAX_FILES + " or fewer in length.");
+        }
+        for (UploadedFile file : files) {
+            if (file.size() > MAX_FILE_SIZE) {
+                return error(413, 40005, "Request entity too large");
+            }
+            if (file.fileName().isBlank()) {
+                return formError("files." + file.index(), "BASE_TYPE_REQUIRED", "This field is required");
+            }
+        }
+        return null;
+    }
+
+    /** Discord's limits on a message body and its files; null when it would be accepted. */
+    private static Reply checkMessage(JsonNode body, boolean creating, List<UploadedFile> files) {
+        Reply badFiles = checkFiles(files);
+        if (badFiles != null) {
+            return badFiles;
+        }
+        Reply invalid = checkMessage(body, creating);
+        // a file alone makes a message
+        return invalid != null && !(files.size() > 0 && invalid.status() == 400
+                && invalid.body().path("code").asInt() == 50006) ? invalid : null;
     }
 
     /** Discord's limits on a message body; null when it would be accepted. */
@@ -475,20 +605,31 @@ final class FakeRest extends Dispatcher {
 
     // ---- interactions
 
-    private Reply callback(Map<String, String> params, JsonNode body, RecordedRequest request) {
+    private Reply callback(Map<String, String> params, JsonNode body, Incoming in) {
         Interaction interaction = interactions.get(params.get("id"));
         if (interaction == null || !interaction.token().equals(params.get("token"))) {
             return error(404, 10062, "Unknown interaction");
         }
         int type = body.path("type").asInt();
         JsonNode data = body.path("data");
+        List<UploadedFile> files = in.files();
+        List<Integer> allowed = allowedCallbacks(interaction);
         Reply invalid = switch (type) {
-            case 4 -> checkMessage(data, true);
-            case 7 -> checkMessage(data, false);
+            case 4 -> checkMessage(data, true, files);
+            case 7 -> checkMessage(data, false, files);
             case 8 -> checkChoices(data);
-            case 1, 5, 6, 9, 12 -> null;
+            case 9 -> checkModal(data);
+            case 1, 5, 6, 12 -> null;
             default -> formError("type", "BASE_TYPE_CHOICES", "Value must be one of {1, 4, 5, 6, 7, 8, 9, 12}.");
         };
+        if (invalid == null && !allowed.contains(type)) {
+            // e.g. a modal in answer to a submitted modal, or a message in answer to an autocomplete
+            invalid = formError("type", "BASE_TYPE_CHOICES", "Value must be one of "
+                    + allowed.toString().replace('[', '{').replace(']', '}') + ".");
+        }
+        if (invalid == null && !files.isEmpty() && type != 4 && type != 7) {
+            invalid = formError("files", "BASE_TYPE_MAX_LENGTH", "Files go only with a message (types 4 and 7).");
+        }
         if (invalid != null) {
             return invalid;
         }
@@ -497,7 +638,7 @@ final class FakeRest extends Dispatcher {
             case 6, 7 -> interaction.clickedMessageId(); // these update the message whose button was clicked
             default -> null;
         };
-        switch (interaction.respond(body, messageId)) {
+        switch (interaction.respond(body, messageId, files)) {
             case ALREADY_ACKNOWLEDGED:
                 return error(400, 40060, "Interaction has already been acknowledged.");
             case EXPIRED:
@@ -507,19 +648,19 @@ final class FakeRest extends Dispatcher {
         }
         ObjectNode resource = World.JSON.createObjectNode().put("type", type);
         if (type == 4) {
-            ObjectNode message = message(data, interaction.channelId(), 20);
+            ObjectNode message = message(data, interaction.channelId(), 20, files);
             message.put("id", messageId).put("webhook_id", FakeDiscord.APPLICATION_ID)
                     .put("application_id", FakeDiscord.APPLICATION_ID);
             world.remember(message);
             resource.set("message", message);
         } else if (type == 7 && messageId != null) {
             ObjectNode message = world.message(messageId).orElseGet(() -> message(data, interaction.channelId(), 0));
-            applyEdit(message, data);
+            applyEdit(message, data, attachments(data, interaction.channelId(), files));
             message.put("id", messageId);
             world.remember(message);
             resource.set("message", message);
         }
-        if (!"true".equals(request.getUrl().queryParameter("with_response"))) {
+        if (!"true".equals(in.request().getUrl().queryParameter("with_response"))) {
             return new Reply(204, null);
         }
         ObjectNode answer = World.JSON.createObjectNode();
@@ -529,6 +670,137 @@ final class FakeRest extends Dispatcher {
                 .put("response_message_ephemeral", (data.path("flags").asInt() & 64) != 0);
         answer.set("resource", resource);
         return ok(answer);
+    }
+
+    /** The callback types Discord takes for each type of interaction. */
+    private static List<Integer> allowedCallbacks(Interaction interaction) {
+        return switch (interaction.type()) {
+            case 2 -> List.of(4, 5, 9, 12);
+            case 3 -> List.of(4, 5, 6, 7, 9, 12);
+            case 4 -> List.of(8);
+            case 5 -> interaction.clickedMessageId() == null ? List.of(4, 5) : List.of(4, 5, 6, 7);
+            default -> List.of(1);
+        };
+    }
+
+    /**
+     * Discord's rules for a modal: a custom id and a title, one to five components, each a label (type 18) around a
+     * text input, or, as before labels, an action row (type 1) holding one text input with its own label; text
+     * displays (type 10) may come between them. The fake has no other modal components: it refuses them loudly.
+     */
+    private static Reply checkModal(JsonNode data) {
+        Reply tooLong = firstBadLength(data, "data.", "custom_id", 1, 100, "title", 1, 45);
+        if (tooLong != null) {
+            return tooLong;
+        }
+        JsonNode components = data.path("components");
+        if (components.size() < 1 || components.size() > 5) {
+            return formError("data.components", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length.");
+        }
+        Set<String> customIds = new HashSet<>();
+        for (int i = 0; i < components.size(); i++) {
+            JsonNode component = components.get(i);
+            String at = "data.components." + i + ".";
+            JsonNode input;
+            String inputAt;
+            switch (component.path("type").asInt()) {
+                case 18 -> {
+                    Reply label = firstBadLength(component, at, "label", 1, 45);
+                    if (label == null && component.path("description").asText("").length() > 100) {
+                        label = formError(at + "description", "BASE_TYPE_MAX_LENGTH",
+                                "Must be 100 or fewer in length.");
+                    }
+                    if (label != null) {
+                        return label;
+                    }
+                    input = component.path("component");
+                    inputAt = at + "component.";
+                    if (input.has("label")) {
+                        return formError(inputAt + "label", "COMPONENT_LABEL_NOT_ALLOWED",
+                                "A text input in a label takes its label from the label component.");
+                    }
+                }
+                case 1 -> {
+                    if (component.path("components").size() != 1) {
+                        return formError(at + "components", "BASE_TYPE_BAD_LENGTH",
+                                "Must be between 1 and 1 in length.");
+                    }
+                    input = component.path("components").get(0);
+                    inputAt = at + "components.0.";
+                    Reply label = firstBadLength(input, inputAt, "label", 1, 45);
+                    if (label != null) {
+                        return label;
+                    }
+                }
+                case 10 -> {
+                    Reply text = firstBadLength(component, at, "content", 1, 4000);
+                    if (text != null) {
+                        return text;
+                    }
+                    continue;
+                }
+                default -> {
+                    return formError(at + "type", "UNSUPPORTED_BY_THE_FAKE", "The fake Discord knows no modal "
+                            + "component of type " + component.path("type").asInt() + " (labels, action rows and "
+                            + "text displays only).");
+                }
+            }
+            if (input.path("type").asInt() != 4) {
+                return formError(inputAt + "type", "UNSUPPORTED_BY_THE_FAKE", "The fake Discord knows only text "
+                        + "inputs (type 4) in modals, not type " + input.path("type").asInt() + ".");
+            }
+            Reply bad = checkTextInput(input, inputAt);
+            if (bad != null) {
+                return bad;
+            }
+            if (!customIds.add(input.path("custom_id").asText())) {
+                return formError(inputAt + "custom_id", "COMPONENT_CUSTOM_ID_DUPLICATED",
+                        "Component custom id cannot be duplicated");
+            }
+        }
+        return null;
+    }
+
+    /** A text input's rules: custom id, style 1 (short) or 2 (paragraph), lengths within 4,000, a value that fits. */
+    private static Reply checkTextInput(JsonNode input, String at) {
+        Reply bad = firstBadLength(input, at, "custom_id", 1, 100);
+        if (bad != null) {
+            return bad;
+        }
+        int style = input.path("style").asInt();
+        if (style != 1 && style != 2) {
+            return formError(at + "style", "BASE_TYPE_CHOICES", "Value must be one of {1, 2}.");
+        }
+        int min = input.path("min_length").asInt(0);
+        int max = input.path("max_length").asInt(4000);
+        if (min < 0 || min > 4000) {
+            return formError(at + "min_length", "NUMBER_TYPE_MAX", "Int value should be between 0 and 4000.");
+        }
+        if (max < 1 || max > 4000) {
+            return formError(at + "max_length", "NUMBER_TYPE_MAX", "Int value should be between 1 and 4000.");
+        }
+        if (input.path("placeholder").asText("").length() > 100) {
+            return formError(at + "placeholder", "BASE_TYPE_MAX_LENGTH", "Must be 100 or fewer in length.");
+        }
+        if (input.path("value").asText("").length() > max) {
+            return formError(at + "value", "BASE_TYPE_MAX_LENGTH", "Must be " + max + " or fewer in length.");
+        }
+        return null;
+    }
+
+    /** The first of (field, min, max) triples whose text is missing or of a length outside the range. */
+    private static Reply firstBadLength(JsonNode object, String at, Object... fieldsAndRanges) {
+        for (int i = 0; i < fieldsAndRanges.length; i += 3) {
+            String field = (String) fieldsAndRanges[i];
+            int min = (Integer) fieldsAndRanges[i + 1];
+            int max = (Integer) fieldsAndRanges[i + 2];
+            int length = object.path(field).asText("").length();
+            if (length < min || length > max) {
+                return formError(at + field, "BASE_TYPE_BAD_LENGTH",
+                        "Must be between " + min + " and " + max + " in length.");
+            }
+        }
+        return null;
     }
 
     private static Reply checkChoices(JsonNode data) {
@@ -561,17 +833,17 @@ final class FakeRest extends Dispatcher {
                 .findFirst().orElse(null);
     }
 
-    private Reply followUp(Map<String, String> params, JsonNode body) {
+    private Reply followUp(Map<String, String> params, JsonNode body, List<UploadedFile> files) {
         Interaction interaction = acknowledged(params);
         if (interaction == null) {
             return error(404, 10015, "Unknown Webhook");
         }
-        Reply invalid = checkMessage(body, true);
+        Reply invalid = checkMessage(body, true, files);
         if (invalid != null) {
             return invalid;
         }
-        interaction.followUp(body);
-        ObjectNode message = message(body, interaction.channelId(), 0);
+        interaction.followUp(body, files);
+        ObjectNode message = message(body, interaction.channelId(), 0, files);
         message.put("webhook_id", FakeDiscord.APPLICATION_ID).put("application_id", FakeDiscord.APPLICATION_ID);
         world.remember(message);
         return ok(message);
@@ -586,12 +858,12 @@ final class FakeRest extends Dispatcher {
                 .orElseGet(() -> error(404, 10008, "Unknown Message"));
     }
 
-    private Reply editFollowUp(Map<String, String> params, JsonNode body) {
+    private Reply editFollowUp(Map<String, String> params, JsonNode body, List<UploadedFile> files) {
         Interaction interaction = acknowledged(params);
         if (interaction == null) {
             return error(404, 10015, "Unknown Webhook");
         }
-        Reply invalid = checkMessage(body, false);
+        Reply invalid = checkMessage(body, false, files);
         if (invalid != null) {
             return invalid;
         }
@@ -599,20 +871,36 @@ final class FakeRest extends Dispatcher {
         // editing a deferred response is what creates its message
         ObjectNode message = world.message(id)
                 .orElseGet(() -> message(body, interaction.channelId(), 20).put("id", id));
-        applyEdit(message, body);
+        applyEdit(message, body, attachments(body, interaction.channelId(), files));
         message.put("webhook_id", FakeDiscord.APPLICATION_ID)
                 .put("application_id", FakeDiscord.APPLICATION_ID);
         world.remember(message);
-        interaction.followUp(body);
+        interaction.followUp(body, files);
         return ok(message);
     }
 
-    private static void applyEdit(ObjectNode message, JsonNode edit) {
+    /**
+     * Applies an edit: its fields replace the message's; its {@code attachments} list the files kept (by their ids),
+     * to which the files uploaded with the edit are added.
+     */
+    private static void applyEdit(ObjectNode message, JsonNode edit, ArrayNode uploaded) {
         for (String field : List.of("content", "embeds", "components", "flags")) {
             if (edit.has(field)) {
                 message.set(field, edit.get(field).deepCopy());
             }
         }
+        ArrayNode attachments = World.JSON.createArrayNode();
+        for (JsonNode kept : message.path("attachments")) {
+            boolean listed = !edit.has("attachments");
+            for (JsonNode entry : edit.path("attachments")) {
+                listed |= entry.path("id").asText().equals(kept.path("id").asText());
+            }
+            if (listed) {
+                attachments.add(kept.deepCopy());
+            }
+        }
+        attachments.addAll(uploaded);
+        message.set("attachments", attachments);
         message.put("edited_timestamp", World.now());
     }
 
@@ -627,16 +915,76 @@ final class FakeRest extends Dispatcher {
 
     // ---- answers
 
-    private static JsonNode body(RecordedRequest request) {
+    /** The body: JSON, or multipart/form-data with its {@code payload_json} and {@code files[n]} parts. */
+    private static Body body(RecordedRequest request) {
         if (request.getBody() == null || request.getBody().size() == 0) {
-            return MissingNode.getInstance();
+            return new Body(MissingNode.getInstance(), List.of(), null);
         }
-        String text = request.getBody().utf8();
+        MediaType type = MediaType.parse(String.valueOf(request.getHeaders().get("Content-Type")));
+        if (type != null && type.type().equals("multipart") && type.subtype().equals("form-data")) {
+            return multipart(request, type.parameter("boundary"));
+        }
+        return new Body(json(request.getBody().utf8()), List.of(), null);
+    }
+
+    private static JsonNode json(String text) {
         try {
             return World.JSON.readTree(text);
         } catch (IOException e) {
             return TextNode.valueOf(text);
         }
+    }
+
+    /**
+     * A multipart/form-data body as Discord reads it: the JSON in {@code payload_json}, the files in {@code files[n]}
+     * parts, each with its file name. A part the fake does not know is refused loudly.
+     */
+    private static Body multipart(RecordedRequest request, String boundary) {
+        JsonNode json = World.JSON.createObjectNode();
+        List<UploadedFile> files = new ArrayList<>();
+        if (boundary == null) {
+            return new Body(json, files, error(400, 50109, "The request body contains invalid JSON."));
+        }
+        try (MultipartReader reader = new MultipartReader(new Buffer().write(request.getBody()), boundary)) {
+            for (MultipartReader.Part part = reader.nextPart(); part != null; part = reader.nextPart()) {
+                Map<String, String> disposition = disposition(part.headers().get("Content-Disposition"));
+                String name = disposition.getOrDefault("name", "");
+                byte[] content = part.body().readByteArray();
+                Matcher file = FILE_PART.matcher(name);
+                if (name.equals("payload_json")) {
+                    json = json(new String(content, StandardCharsets.UTF_8));
+                } else if (file.matches()) {
+                    files.add(new UploadedFile(Integer.parseInt(file.group(1)), disposition.getOrDefault("filename",
+                            ""), part.headers().get("Content-Type"), content));
+                } else {
+                    return new Body(json, files, formError(name.isEmpty() ? "_form" : name, "UNSUPPORTED_BY_THE_FAKE",
+                            "The fake Discord reads only payload_json and files[n] parts, not \"" + name + "\"."));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new Body(json, files, error(400, 50109, "The request body is not valid multipart/form-data: "
+                    + e.getMessage()));
+        }
+        if (json.isTextual()) {
+            return new Body(json, files, error(400, 50109, "The request body contains invalid JSON."));
+        }
+        return new Body(json, files, null);
+    }
+
+    /** The parameters of a {@code Content-Disposition: form-data; name="…"; filename="…"} header. */
+    private static Map<String, String> disposition(String header) {
+        Map<String, String> parameters = new HashMap<>();
+        if (header == null) {
+            return parameters;
+        }
+        Matcher parameter = DISPOSITION_PARAMETER.matcher(header);
+        while (parameter.find()) {
+            // OkHttp (and browsers) write '"', CR and LF in names as %22, %0D and %0A
+            String value = parameter.group(2).replace("\\\"", "\"").replace("%22", "\"").replace("%0D", "\r")
+                    .replace("%0A", "\n");
+            parameters.put(parameter.group(1).toLowerCase(Locale.ROOT), value);
+        }
+        return parameters;
     }
 
     private static Reply ok(JsonNode body) {

@@ -8,14 +8,17 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * An interaction the fake Discord sent to the bot (a slash command, an autocomplete, a button click), and what the
- * bot answered: its callback, then its follow-ups. Thread-safe.
+ * An interaction the fake Discord sent to the bot (a slash command, an autocomplete, a button click, a submitted
+ * modal), and what the bot answered: its callback (a message, a deferral, choices, or a modal to show), then its
+ * follow-ups, with the files uploaded with them. Thread-safe.
  */
 public final class Interaction {
     /** What became of a callback. */
     enum Outcome { ACCEPTED, ALREADY_ACKNOWLEDGED, EXPIRED }
 
     private final String id;
+    private final int type;
+    private final String userId;
     private final String token;
     private final String channelId;
     private final String clickedMessageId;
@@ -25,10 +28,13 @@ public final class Interaction {
     private JsonNode response;
     private String originalMessageId;
     private final List<JsonNode> followUps = new ArrayList<>();
+    private final List<UploadedFile> files = new ArrayList<>();
 
-    Interaction(String id, String token, String channelId, String clickedMessageId, Duration deadline,
-            Supplier<String> diagnostics) {
+    Interaction(String id, int type, String userId, String token, String channelId, String clickedMessageId,
+            Duration deadline, Supplier<String> diagnostics) {
         this.id = id;
+        this.type = type;
+        this.userId = userId;
         this.token = token;
         this.channelId = channelId;
         this.clickedMessageId = clickedMessageId;
@@ -38,6 +44,16 @@ public final class Interaction {
 
     public String id() {
         return id;
+    }
+
+    /** Discord's interaction type: 2 a slash command, 3 a component, 4 an autocomplete, 5 a modal submitted. */
+    public int type() {
+        return type;
+    }
+
+    /** Who interacted; a modal the bot shows in answer opens on their screen only. */
+    public String userId() {
+        return userId;
     }
 
     public String token() {
@@ -69,6 +85,32 @@ public final class Interaction {
         return response.deepCopy();
     }
 
+    /**
+     * Waits for the bot to answer with a modal (callback type 9) and returns its {@code data}: {@code custom_id},
+     * {@code title} and {@code components}.
+     *
+     * @throws AssertionError when no response came in time, or it was not a modal
+     */
+    public JsonNode awaitModal(Duration timeout) {
+        JsonNode response = awaitResponse(timeout);
+        if (response.path("type").asInt() != 9) {
+            throw new AssertionError("The bot answered interaction " + id + " with callback type "
+                    + response.path("type").asInt() + ", not a modal (9): " + response);
+        }
+        return response.get("data");
+    }
+
+    /** The files uploaded with the response and the follow-ups, in the order they came. */
+    public synchronized List<UploadedFile> files() {
+        return List.copyOf(files);
+    }
+
+    /** Waits until at least {@code count} files came with the response and follow-ups, and returns them all. */
+    public synchronized List<UploadedFile> awaitFiles(int count, Duration timeout) {
+        awaitUntil(() -> files.size() >= count, timeout, count + " file(s)");
+        return files();
+    }
+
     /** The bodies of the follow-ups (POST {@code webhooks/{app}/{token}}) and edits of the original response. */
     public synchronized List<JsonNode> followUps() {
         return followUps.stream().<JsonNode>map(JsonNode::deepCopy).toList();
@@ -90,7 +132,7 @@ public final class Interaction {
         return originalMessageId;
     }
 
-    synchronized Outcome respond(JsonNode body, String messageId) {
+    synchronized Outcome respond(JsonNode body, String messageId, List<UploadedFile> uploaded) {
         if (response != null) {
             return Outcome.ALREADY_ACKNOWLEDGED;
         }
@@ -99,6 +141,7 @@ public final class Interaction {
         }
         response = body.deepCopy();
         originalMessageId = messageId;
+        files.addAll(uploaded);
         notifyAll();
         return Outcome.ACCEPTED;
     }
@@ -107,8 +150,9 @@ public final class Interaction {
         return response != null;
     }
 
-    synchronized void followUp(JsonNode body) {
+    synchronized void followUp(JsonNode body, List<UploadedFile> uploaded) {
         followUps.add(body.deepCopy());
+        files.addAll(uploaded);
         notifyAll();
     }
 

@@ -79,6 +79,8 @@ final class World {
     /** The bot's posts per channel, as recorded for the tests. */
     private final Map<String, List<ObjectNode>> posts = new HashMap<>();
     private final Map<String, ObjectNode> postByNonce = new HashMap<>();
+    /** The files the bot uploaded, by the id of the attachment Discord made of each. */
+    private final Map<String, UploadedFile> files = new HashMap<>();
     private ArrayNode globalCommands = JSON.createArrayNode();
     private ArrayNode guildCommands = JSON.createArrayNode();
 
@@ -248,6 +250,14 @@ final class World {
         }
         notifyAll();
         return Optional.empty();
+    }
+
+    synchronized void keepFile(String attachmentId, UploadedFile file) {
+        files.put(attachmentId, file);
+    }
+
+    synchronized Optional<UploadedFile> file(String attachmentId) {
+        return Optional.ofNullable(files.get(attachmentId));
     }
 
     /** Starts a thread on a message, or returns empty when the message already has one (Discord's 160004). */

@@ -54,6 +54,20 @@ public interface MatrixBridge extends AutoCloseable {
      */
     CompletableFuture<String> sendNotice(String roomId, String transactionId, Notice notice);
 
+    /**
+     * Uploads a file to the homeserver's media repository. Not idempotent: uploading again stores a second copy.
+     *
+     * @return its {@code mxc://} URI
+     */
+    CompletableFuture<String> upload(String fileName, String mediaType, byte[] content);
+
+    /**
+     * Sends an {@code m.file} of an uploaded file; like {@link #sendNotice}, one event per transaction id.
+     *
+     * @return the event's id
+     */
+    CompletableFuture<String> sendFile(String roomId, String transactionId, FileMessage file);
+
     /** The bot's {@code m.direct} account data: user id to the ids of the direct rooms with them; empty if none. */
     CompletableFuture<Map<String, Set<String>>> directRooms();
 

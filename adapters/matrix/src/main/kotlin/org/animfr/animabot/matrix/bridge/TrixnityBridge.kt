@@ -7,6 +7,7 @@ import de.connect2x.trixnity.clientserverapi.client.classic
 import de.connect2x.trixnity.clientserverapi.client.classicLoginWithPassword
 import de.connect2x.trixnity.clientserverapi.client.getAccountData
 import de.connect2x.trixnity.clientserverapi.model.authentication.IdentifierType
+import de.connect2x.trixnity.clientserverapi.model.media.Media
 import de.connect2x.trixnity.clientserverapi.model.room.CreateRoom
 import de.connect2x.trixnity.clientserverapi.model.room.GetEvents
 import de.connect2x.trixnity.clientserverapi.model.user.ProfileField
@@ -21,13 +22,17 @@ import de.connect2x.trixnity.core.model.events.m.DirectEventContent
 import de.connect2x.trixnity.core.model.events.m.Mentions
 import de.connect2x.trixnity.core.model.events.m.RelatesTo
 import de.connect2x.trixnity.core.model.events.m.room.CreateEventContent
+import de.connect2x.trixnity.core.model.events.m.room.FileInfo
 import de.connect2x.trixnity.core.model.events.m.room.MemberEventContent
 import de.connect2x.trixnity.core.model.events.m.room.PowerLevelsEventContent
 import de.connect2x.trixnity.core.model.events.m.room.RoomMessageEventContent
 import de.connect2x.trixnity.core.model.EventId
 import io.ktor.client.engine.cio.CIO
+import io.ktor.http.ContentDisposition
+import io.ktor.http.ContentType
 import io.ktor.http.HttpStatusCode
 import io.ktor.http.Url
+import io.ktor.utils.io.ByteReadChannel
 import java.time.Duration
 import java.util.concurrent.CompletableFuture
 import kotlinx.coroutines.CoroutineScope
@@ -132,16 +137,37 @@ class TrixnityBridge private constructor(baseUrl: String, accessToken: String) :
     override fun leave(roomId: String): CompletableFuture<Void?> = async { api.room.leaveRoom(RoomId(roomId)).value(); null }
 
     override fun sendNotice(roomId: String, transactionId: String, notice: Notice): CompletableFuture<String> = async {
-        val replyTo = notice.inReplyTo?.let { RelatesTo.ReplyTo(EventId(it)) }
-        val relation = when {
-            notice.threadRoot != null -> RelatesTo.Thread(EventId(notice.threadRoot), replyTo, isFallingBack = false)
+        val content = RoomMessageEventContent.TextBased.Notice(
+            notice.body, "org.matrix.custom.html", notice.html, relation(notice.inReplyTo, notice.threadRoot),
+            Mentions(),
+        )
+        api.room.sendMessageEvent(RoomId(roomId), content, transactionId).value().full
+    }
+
+    override fun upload(fileName: String, mediaType: String, content: ByteArray): CompletableFuture<String> = async {
+        val media = Media(
+            ByteReadChannel(content), content.size.toLong(), ContentType.parse(mediaType),
+            ContentDisposition.Attachment.withParameter(ContentDisposition.Parameters.FileName, fileName),
+        )
+        api.media.upload(media).value().contentUri
+    }
+
+    override fun sendFile(roomId: String, transactionId: String, file: FileMessage): CompletableFuture<String> = async {
+        val content = RoomMessageEventContent.FileBased.File(
+            body = file.fileName, fileName = file.fileName, info = FileInfo(mimeType = file.mediaType, size = file.size),
+            url = file.url, relatesTo = relation(file.inReplyTo, file.threadRoot), mentions = Mentions(),
+        )
+        api.room.sendMessageEvent(RoomId(roomId), content, transactionId).value().full
+    }
+
+    /** In a thread when there is one (replying to the event too), else a plain reply, else nothing. */
+    private fun relation(inReplyTo: String?, threadRoot: String?): RelatesTo? {
+        val replyTo = inReplyTo?.let { RelatesTo.ReplyTo(EventId(it)) }
+        return when {
+            threadRoot != null -> RelatesTo.Thread(EventId(threadRoot), replyTo, isFallingBack = false)
             replyTo != null -> RelatesTo.Reply(replyTo)
             else -> null
         }
-        val content = RoomMessageEventContent.TextBased.Notice(
-            notice.body, "org.matrix.custom.html", notice.html, relation, Mentions(),
-        )
-        api.room.sendMessageEvent(RoomId(roomId), content, transactionId).value().full
     }
 
     override fun directRooms(): CompletableFuture<Map<String, Set<String>>> = async {

@@ -1,4 +1,4 @@
-package org.animfr.animabot.core.schedule;
+package org.animfr.animabot.core.text;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -10,14 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.animfr.animabot.core.text.TextFold;
 
 /**
  * A date as organizers type it in a command: {@code 2026-12-20}, {@code 20/12/2026}, {@code 20/12},
  * {@code 20 décembre 2026}, {@code 20 decembre}, {@code december 20}. Without a year, the next such date from
  * today. Stateless.
  */
-final class TypedDate {
+public final class TypedDate {
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})(?:[/.](\\d{2,4}))?");
     private static final Pattern DAY_MONTH = Pattern.compile("(\\d{1,2})(?:er)? ([a-z]+)(?: (\\d{4}))?");
@@ -26,7 +25,7 @@ final class TypedDate {
 
     private TypedDate() {}
 
-    static Optional<LocalDate> parse(String typed, LocalDate today) {
+    public static Optional<LocalDate> parse(String typed, LocalDate today) {
         String text = TextFold.fold(typed).strip().replaceAll("\\s+", " ");
         try {
             Matcher m = ISO.matcher(text);
