@@ -10,12 +10,14 @@ CREATE TABLE learner (
 
 -- A learner's accounts, one row per platform account; an account belongs to one learner at most. A learner's
 -- accounts come in the order they were linked to them (then platform, person id): the first is the one the bot
--- writes to. The display name is the one the platform showed last.
+-- writes to. The display name is the one the platform showed last; the handle, the unique name that finds the
+-- person on the platform (a Discord user name), NULL where the id serves (Matrix).
 CREATE TABLE learner_account (
     platform     VARCHAR(64)              NOT NULL,
     person_id    VARCHAR(255)             NOT NULL,
     learner_id   BIGINT                   NOT NULL,
     display_name VARCHAR(255)             NOT NULL,
+    handle       VARCHAR(255),
     linked_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT pk_learner_account PRIMARY KEY (platform, person_id),
     CONSTRAINT fk_learner_account_learner FOREIGN KEY (learner_id) REFERENCES learner (id)

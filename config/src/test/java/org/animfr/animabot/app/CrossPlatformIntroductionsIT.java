@@ -143,7 +143,8 @@ class CrossPlatformIntroductionsIT {
                 "vous partagez", "Cartographier les acteurs de son projet").doesNotContain(MALIK_NAME);
         assertThat(sharedTerms(anasIntroduction)).anySatisfy(term -> assertThat(term).containsIgnoringCase("cart"));
         String luciesIntroduction = awaitOnMatrix(lucie, lucieRoom, "Une présentation d’Animabot");
-        assertThat(luciesIntroduction).contains("Bonjour " + LUCIE_NAME, ANA_NAME, "Discord : " + ANA_NAME,
+        assertThat(luciesIntroduction).contains("Bonjour " + LUCIE_NAME, ANA_NAME,
+                "Discord : " + ANA_NAME + " (@" + ANA_NAME + ")",
                 "vous partagez").doesNotContain(BRUNO_NAME);
         assertThat(awaitOnDiscord(BRUNO, "Une présentation d’Animabot"))
                 .contains(MALIK_NAME, "Matrix : " + malik.userId());

@@ -190,7 +190,7 @@ final class DiscordListener extends ListenerAdapter {
 
     private static Person person(User user, Member member) {
         String name = member != null ? member.getEffectiveName() : user.getEffectiveName();
-        return new Person(new PersonRef(DiscordChatPlatform.NAME, user.getId()), name);
+        return new Person(new PersonRef(DiscordChatPlatform.NAME, user.getId()), name, user.getName());
     }
 
     /** Manage Server, or the configured organizers' role; configured ids are checked by the core. */

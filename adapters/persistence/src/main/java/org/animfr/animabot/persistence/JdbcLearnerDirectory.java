@@ -63,7 +63,7 @@ final class JdbcLearnerDirectory implements LearnerDirectory {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** A learner's rows, one per account with the profile repeated, for {@link #learners()}: add WHERE, ORDER. */
     private static final String SELECT_LEARNERS = """
-            SELECT a.learner_id, a.platform, a.person_id, a.display_name, p.project, p.keywords, p.territory,
+            SELECT a.learner_id, a.platform, a.person_id, a.display_name, a.handle, p.project, p.keywords, p.territory,
                    p.session_id, p.introductions, p.paused_until, p.updated_at
             FROM learner_account a JOIN learner_profile p ON p.learner_id = a.learner_id
             """;
@@ -111,7 +111,7 @@ final class JdbcLearnerDirectory implements LearnerDirectory {
     @Override
     public Learner enrol(Person person) {
         Objects.requireNonNull(person, "person");
-        Account account = new Account(person.ref(), displayName(person.displayName()));
+        Account account = new Account(person.ref(), displayName(person.displayName()), displayName(person.handle()));
         for (int tried = 1; ; tried++) {
             Optional<Learner> known = find(account.ref());
             if (known.isPresent()) {
@@ -120,9 +120,10 @@ final class JdbcLearnerDirectory implements LearnerDirectory {
                     return learner;
                 }
                 jdbc.sql("""
-                                UPDATE learner_account SET display_name = :name
+                                UPDATE learner_account SET display_name = :name, handle = :handle
                                 WHERE platform = :platform AND person_id = :id""")
                         .param("name", account.displayName())
+                        .param("handle", account.handle())
                         .param("platform", account.ref().platform())
                         .param("id", account.ref().id())
                         .update();
@@ -168,8 +169,9 @@ final class JdbcLearnerDirectory implements LearnerDirectory {
                 .paramSource(profileParameters(id, profile))
                 .update();
         jdbc.sql("""
-                        INSERT INTO learner_account (platform, person_id, learner_id, display_name, linked_at)
-                        VALUES (:platform, :id, :learner, :name, :now)""")
+                        INSERT INTO learner_account (platform, person_id, learner_id, display_name, handle, linked_at)
+                        VALUES (:platform, :id, :learner, :name, :handle, :now)""")
+                .param("handle", account.handle())
                 .param("platform", account.ref().platform())
                 .param("id", account.ref().id())
                 .param("learner", id)
@@ -200,7 +202,7 @@ final class JdbcLearnerDirectory implements LearnerDirectory {
         return snapshots.execute(status -> {
             Map<Long, List<Account>> accounts = new HashMap<>();
             jdbc.sql("""
-                            SELECT a.learner_id, a.platform, a.person_id, a.display_name
+                            SELECT a.learner_id, a.platform, a.person_id, a.display_name, a.handle
                             FROM learner_account a JOIN learner_profile p ON p.learner_id = a.learner_id
                             WHERE p.introductions = TRUE
                             ORDER BY a.learner_id,\s""" + ACCOUNT_ORDER)
@@ -362,7 +364,7 @@ final class JdbcLearnerDirectory implements LearnerDirectory {
 
     private static Account account(ResultSet row) throws SQLException {
         return new Account(new PersonRef(row.getString("platform"), row.getString("person_id")),
-                row.getString("display_name"));
+                row.getString("display_name"), row.getString("handle"));
     }
 
     private static Profile profile(ResultSet row) throws SQLException {

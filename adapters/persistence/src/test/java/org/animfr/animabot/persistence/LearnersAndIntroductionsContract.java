@@ -90,6 +90,19 @@ abstract class LearnersAndIntroductionsContract {
     }
 
     @Test
+    void aDiscordUserNameIsKeptWithTheAccountAndFollowsItsChanges() {
+        directory.enrol(new Person(BOB.ref(), "Bob", "bob_42"));
+        assertThat(directory.find(BOB.ref())).hasValueSatisfying(
+                learner -> assertThat(learner.main().address()).isEqualTo("@bob_42"));
+
+        directory.enrol(new Person(BOB.ref(), "Bob", "bobby"));
+
+        assertThat(directory.find(BOB.ref())).hasValueSatisfying(
+                learner -> assertThat(learner.main().handle()).isEqualTo("bobby"));
+        assertThat(directory.enrol(ANA).main().address()).isEqualTo("@ana:example.org");
+    }
+
+    @Test
     void enrollingAgainUpdatesTheDisplayName() {
         Learner before = directory.enrol(ANA);
 

@@ -81,7 +81,8 @@ public final class IntroductionWording {
     public String reach(Language l, Learner learner) {
         List<String> ways = new ArrayList<>();
         for (Account account : learner.accounts()) {
-            String handle = account.ref().platform().equals("discord") ? account.displayName() : account.ref().id();
+            String handle = account.handle() != null
+                    ? account.displayName() + " (@" + account.handle() + ")" : account.ref().id();
             ways.add(messages.get(l, "introduce.reach", ProfileWording.platformName(account.ref().platform()),
                     handle));
         }

@@ -44,7 +44,12 @@ public record DataExport(List<PersonRef> accounts, Optional<Learner> learner, Ma
             json.field("platform").value(account.platform());
             json.field("id").value(account.id());
             learner.flatMap(l -> l.accounts().stream().filter(a -> a.ref().equals(account)).findFirst())
-                    .ifPresent(a -> json.field("displayName").value(a.displayName()));
+                    .ifPresent(a -> {
+                        json.field("displayName").value(a.displayName());
+                        if (a.handle() != null) {
+                            json.field("userName").value(a.handle());
+                        }
+                    });
             Optional.ofNullable(languages.get(account)).ifPresent(lang -> json.field("language").value(lang.code()));
             json.field("remindersBySessions").open('[');
             reminders.getOrDefault(account, List.of()).forEach(json::value);

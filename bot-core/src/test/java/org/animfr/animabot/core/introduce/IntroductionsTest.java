@@ -184,6 +184,15 @@ class IntroductionsTest {
     }
 
     @Test
+    void whoWorksOnInEnglishIsAnsweredInEnglish() {
+        optIn("ana", "bea", "carl");
+
+        String answer = direct("carl", "Who else works on shared gardens?");
+
+        assertThat(answer).contains("work on").contains("ana");
+    }
+
+    @Test
     void similarAsksForConsentFirst() {
         direct("zoe", "projet Une ressourcerie solidaire dans le quartier.");
 

@@ -35,7 +35,7 @@ public final class InMemoryLearnerDirectory implements LearnerDirectory {
     @Override
     public synchronized Learner enrol(Person person) {
         Optional<Learner> known = find(person.ref());
-        Account account = new Account(person.ref(), person.displayName());
+        Account account = Account.of(person);
         if (known.isPresent()) {
             Learner learner = known.get();
             List<Account> accounts = learner.accounts().stream()
