@@ -2,8 +2,11 @@ package org.animfr.animabot.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.animfr.animabot.core.chat.ConversationRef;
+import org.animfr.animabot.core.session.Catalog;
 import org.animfr.animabot.core.testing.BotFixture;
+import org.animfr.animabot.core.testing.TestCatalogs;
 import org.junit.jupiter.api.Test;
 
 class BotCommandsTest {
@@ -132,6 +135,13 @@ class BotCommandsTest {
     }
 
     @Test
+    void aRefusalSaysHowToBecomeAnOrganizerWithThePersonsOwnId() {
+        String reply = fixture.ask("admin recharger");
+
+        assertThat(reply).contains("Pour en devenir un").contains("animabot.organizers").contains("test:learner");
+    }
+
+    @Test
     void platformOrganizerMayUseAdminCommands() {
         fixture.platform.say("moderator", "salon", "admin relier animacoop-8", true);
 
@@ -194,6 +204,18 @@ class BotCommandsTest {
     @Test
     void reloadReportsTheCatalog() {
         assertThat(fixture.say("organizer", "salon", "admin recharger")).contains("Données rechargées : 2 sessions");
+    }
+
+    @Test
+    void reloadCountsInTheSingularForOneSessionAndOneQuestion() {
+        Catalog catalog = TestCatalogs.catalog();
+        fixture.reloadWith(new Catalog(catalog.network(), List.of(TestCatalogs.animacoop7()),
+                List.of(catalog.faq().get(0))));
+
+        assertThat(fixture.say("organizer", "salon", "admin recharger"))
+                .contains("Données rechargées : 1 session, 1 question fréquente.");
+        assertThat(fixture.say("organizer", "salon", "admin reload"))
+                .contains("Data reloaded: 1 session, 1 FAQ entry.");
     }
 
     @Test

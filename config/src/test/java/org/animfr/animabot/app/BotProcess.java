@@ -109,6 +109,14 @@ final class BotProcess implements AutoCloseable {
         return output;
     }
 
+    /** Waits for the process to end on its own; returns its exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("Still running after " + timeout + ":\n" + tail());
+        }
+        return process.exitValue();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

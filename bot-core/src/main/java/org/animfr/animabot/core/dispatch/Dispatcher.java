@@ -127,7 +127,9 @@ public final class Dispatcher implements MessageHandler {
     private CompletionStage<List<Reply>> run(Invocation invocation, Asked asked) {
         CommandSpec spec = invocation.spec();
         if (spec.organizerOnly() && !asked.organizer()) {
-            return Replies.personal(messages.get(asked.language(), "error.not-organizer"));
+            // the person's own platform:id, ready to hand to whoever configures the bot
+            return Replies.personal(messages.get(asked.language(), "error.not-organizer",
+                    asked.message().author().ref().toString()));
         }
         CommandFeature feature = commands.feature(spec.key()).orElseThrow();
         return safely(asked.message(), asked.language(), () -> feature.execute(invocation, asked));
