@@ -69,6 +69,7 @@ import org.animfr.animabot.core.session.SessionCommand;
 import org.animfr.animabot.core.session.SessionCompletions;
 import org.animfr.animabot.core.session.SessionContexts;
 import org.animfr.animabot.core.session.SessionsCommand;
+import org.animfr.animabot.core.session.StatusCommand;
 import org.animfr.animabot.core.session.WeekCommand;
 
 /**
@@ -167,7 +168,8 @@ public final class Animabot {
                 new ResumeCommand(messages, ports.pauses()),
                 new PreviewCommand(messages, answers, sessions, automaticPosts),
                 new RoundCommand(messages, answers, sessions, ports.catalog(), rounds),
-                new ReloadCommand(messages, ports.catalog()));
+                new ReloadCommand(messages, ports.catalog()),
+                new StatusCommand(messages, ports.catalog(), ports.platforms()));
         this.commands = new CommandRegistry(features);
         this.dispatcher = new Dispatcher(commands, completions, new WhoWorksOnQuestion(
                 new QuestionAnswerer(understanding, answers, sessions), similarPeople),

@@ -81,11 +81,16 @@ class CoreConfiguration {
     LiveCatalog liveCatalog(AnimabotProperties properties, Messages messages) {
         LiveCatalog catalog = new LiveCatalog(new YamlCatalogSource(properties.data()));
         LiveCatalog.ReloadReport report = catalog.reload();
-        for (DataProblem problem : report.problems()) {
-            LOG.error("Session data rejected: {}", problem.describe(messages, Language.EN));
+        // where the organizer is looking when the bot starts: in their language (French by default), file and line
+        Language language = catalog.get().network().language();
+        LOG.info(messages.get(language, "startup.data", report.sessions(), report.faqEntries(),
+                String.join(", ", properties.data())));
+        if (!report.clean()) {
+            LOG.error(messages.get(language, "startup.problems", report.problems().size()));
+            for (DataProblem problem : report.problems()) {
+                LOG.error("  {}", problem.describe(messages, language));
+            }
         }
-        LOG.info("Session data: {} sessions and {} FAQ entries from {}", report.sessions(), report.faqEntries(),
-                properties.data());
         return catalog;
     }
 

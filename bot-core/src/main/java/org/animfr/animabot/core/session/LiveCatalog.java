@@ -24,6 +24,7 @@ public final class LiveCatalog implements Supplier<Catalog> {
     private final AtomicLong version = new AtomicLong();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile Catalog current = Catalog.EMPTY;
+    private volatile ReloadReport lastReport;
 
     public LiveCatalog(CatalogSource source) {
         this.source = source;
@@ -33,6 +34,11 @@ public final class LiveCatalog implements Supplier<Catalog> {
     @Override
     public Catalog get() {
         return current;
+    }
+
+    /** What the last reload found (the one at start-up included), or empty before the first. */
+    public Optional<ReloadReport> lastReport() {
+        return Optional.ofNullable(lastReport);
     }
 
     /** Grows by one at each reload that changed the catalog; lets caches know when to rebuild. */
@@ -82,7 +88,10 @@ public final class LiveCatalog implements Supplier<Catalog> {
         }
         List<String> loaded = readings.stream().map(FileReading::name).filter(n -> !kept.contains(n))
                 .filter(next::containsKey).toList();
-        return new ReloadReport(loaded, kept, problems, rebuilt.sessions().size(), rebuilt.faq().size());
+        ReloadReport report = new ReloadReport(loaded, kept, problems, rebuilt.sessions().size(),
+                rebuilt.faq().size());
+        lastReport = report;
+        return report;
     }
 
     private void keepPrevious(String name, Map<String, CatalogFile> next, List<String> kept) {

@@ -31,7 +31,12 @@ public final class ReloadCommand extends CommandFeature {
     @Override
     public CompletionStage<List<Reply>> execute(Invocation invocation, Asked asked) {
         LiveCatalog.ReloadReport report = catalog.reload();
-        Language l = asked.language();
+        RichText text = describe(messages, asked.language(), report);
+        return Replies.personal(text);
+    }
+
+    /** A reload's outcome in words: what is in force, and every problem with its file and line. */
+    static RichText describe(Messages messages, Language l, LiveCatalog.ReloadReport report) {
         RichText.Builder text = RichText.builder();
         if (report.clean()) {
             text.paragraph(messages.get(l, "admin.reload.ok", report.sessions(), report.faqEntries()));
@@ -45,6 +50,6 @@ public final class ReloadCommand extends CommandFeature {
                 text.paragraph(messages.get(l, "admin.reload.kept", String.join(", ", report.kept())));
             }
         }
-        return Replies.personal(text.build());
+        return text.build();
     }
 }
