@@ -1,5 +1,6 @@
 package org.animfr.animabot.discord;
 
+import static org.animfr.animabot.discord.DiscordTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -389,30 +390,7 @@ class DiscordAutomaticPostsIT {
 
     /** {@code /admin} is acknowledged privately at once and answered in follow-ups. */
     private static List<String> admin(Interaction interaction, int answers) {
-        return interaction.awaitFollowUps(answers, WAIT).stream().map(DiscordAutomaticPostsIT::text).toList();
-    }
-
-    /** The text a member sees in answer to a slash command, whether it came at once or after a deferral. */
-    private static String answerTo(Interaction interaction) {
-        JsonNode response = interaction.awaitResponse(WAIT);
-        if (response.get("type").asInt() == 5) {
-            return text(interaction.awaitFollowUp(WAIT));
-        }
-        List<String> texts = new ArrayList<>();
-        texts.add(text(response.get("data")));
-        interaction.followUps().forEach(f -> texts.add(text(f)));
-        return String.join("\n", texts);
-    }
-
-    // ---- as members see it
-
-    private static String text(JsonNode message) {
-        StringBuilder text = new StringBuilder(message.path("content").asText(""));
-        for (JsonNode embed : message.path("embeds")) {
-            text.append('\n').append(embed.path("title").asText("")).append('\n')
-                    .append(embed.path("description").asText(""));
-        }
-        return text.toString();
+        return interaction.awaitFollowUps(answers, WAIT).stream().map(DiscordTestSupport::text).toList();
     }
 
     private List<JsonNode> about(String channel, String fragment) {
@@ -456,5 +434,9 @@ class DiscordAutomaticPostsIT {
 
     private static Instant paris(int month, int day, int hour, int minute) {
         return ZonedDateTime.of(2012, month, day, hour, minute, 0, 0, PARIS).toInstant();
+    }
+
+    private static String answerTo(Interaction interaction) {
+        return DiscordTestSupport.answerTo(interaction, WAIT);
     }
 }

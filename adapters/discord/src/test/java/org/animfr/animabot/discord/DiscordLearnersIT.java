@@ -1,5 +1,6 @@
 package org.animfr.animabot.discord;
 
+import static org.animfr.animabot.discord.DiscordTestSupport.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -263,29 +264,6 @@ class DiscordLearnersIT {
         return text(fake.slashCommand(ORGANIZER, SALON, "admin", options, subcommand).awaitFollowUp(WAIT));
     }
 
-    /** The text a member sees in answer to an interaction, whether it came at once or after a deferral. */
-    private static String answerTo(Interaction interaction) {
-        JsonNode response = interaction.awaitResponse(WAIT);
-        if (response.get("type").asInt() == 5) {
-            return text(interaction.awaitFollowUp(WAIT));
-        }
-        List<String> texts = new ArrayList<>();
-        texts.add(text(response.get("data")));
-        interaction.followUps().forEach(f -> texts.add(text(f)));
-        return String.join("\n", texts);
-    }
-
-    // ---- as members see it
-
-    private static String text(JsonNode message) {
-        StringBuilder text = new StringBuilder(message.path("content").asText(""));
-        for (JsonNode embed : message.path("embeds")) {
-            text.append('\n').append(embed.path("title").asText("")).append('\n')
-                    .append(embed.path("description").asText(""));
-        }
-        return text.toString();
-    }
-
     private static boolean ephemeral(JsonNode response) {
         return (response.get("data").path("flags").asInt() & 64) != 0;
     }
@@ -318,5 +296,9 @@ class DiscordLearnersIT {
     /** A short check that the channel keeps exactly this many messages from the bot. */
     private void stillOnly(String channel, int count) {
         await().during(QUIET).atMost(QUIET.multipliedBy(4)).until(() -> fake.messagesIn(channel).size() == count);
+    }
+
+    private static String answerTo(Interaction interaction) {
+        return DiscordTestSupport.answerTo(interaction, WAIT);
     }
 }

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,7 +201,7 @@ class MatrixAutomaticPostsIT {
 
         assertThat(posts(room)).extracting(MatrixAutomaticPostsIT::body)
                 .anySatisfy(b -> assertThat(b).contains(GATHERING, "Dans 7 jours"));
-        String direct = acceptDirectInvitation(lea);
+        String direct = acceptDirect(lea);
         assertThat(synapse.members(lea, direct).path("joined").properties()).extracting(Map.Entry::getKey)
                 .containsExactlyInAnyOrder(lea.userId(), bot.userId());
         assertThat(body(single(synapse.awaitMessages(lea, direct, Synapse.noticesFrom(bot.userId()), 1, WAIT))))
@@ -276,7 +275,7 @@ class MatrixAutomaticPostsIT {
         core.runUntil(paris(11, 8, 18, 0));
         Map<Synapse.User, String> directs = new LinkedHashMap<>();
         for (Synapse.User learner : learners) {
-            directs.put(learner, acceptDirectInvitation(learner));
+            directs.put(learner, acceptDirect(learner));
         }
         await().atMost(WAIT).until(() -> directChatsOfTheBot().size() == learners.size());
 
@@ -465,36 +464,6 @@ class MatrixAutomaticPostsIT {
                 .toList();
     }
 
-    /**
-     * Waits for the direct chat the bot opens with someone: an invitation marked {@code is_direct}, as clients show
-     * direct chats; joins it and returns the room.
-     */
-    private String acceptDirectInvitation(Synapse.User who) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode invites = synapse.call("GET", "/_matrix/client/v3/sync?timeout=1000", who, null)
-                    .path("rooms").path("invite");
-            Iterator<Map.Entry<String, JsonNode>> rooms = invites.properties().iterator();
-            if (rooms.hasNext()) {
-                Map.Entry<String, JsonNode> invite = rooms.next();
-                assertThat(invites.size()).as("invitations").isEqualTo(1);
-                JsonNode member = null;
-                for (JsonNode event : invite.getValue().path("invite_state").path("events")) {
-                    if (event.path("type").asText().equals("m.room.member")
-                            && event.path("state_key").asText().equals(who.userId())) {
-                        member = event;
-                    }
-                }
-                assertThat(member).as("the invitation's member event").isNotNull();
-                assertThat(member.path("sender").asText()).isEqualTo(bot.userId());
-                assertThat(member.path("content").path("is_direct").asBoolean()).as("is_direct").isTrue();
-                synapse.join(who, invite.getKey());
-                return invite.getKey();
-            }
-        }
-        throw new AssertionError("No invitation reached " + who + " within " + WAIT);
-    }
-
     /** The bot's {@code m.direct} account data: the direct chats clients show, by person. */
     private JsonNode directChatsOfTheBot() {
         return synapse.call("GET", "/_matrix/client/v3/user/" + enc(bot.userId()) + "/account_data/m.direct", bot,
@@ -527,5 +496,9 @@ class MatrixAutomaticPostsIT {
     private static String sha256(String text) throws Exception {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest);
+    }
+
+    private String acceptDirect(Synapse.User who) {
+        return MatrixTestSupport.acceptDirectInvitation(synapse, who, bot.userId(), WAIT);
     }
 }

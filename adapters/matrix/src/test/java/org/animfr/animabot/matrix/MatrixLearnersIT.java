@@ -8,10 +8,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.PersonRef;
@@ -47,7 +45,6 @@ class MatrixLearnersIT {
     private static final String ROOFTOP_GARDEN = "Des jardins partagés sur les toits de la ville, avec un compost "
             + "collectif.";
 
-    private static final AtomicInteger SYNCS = new AtomicInteger();
 
     private final Synapse synapse = Synapse.ensureRunning();
     private Synapse.User ana;
@@ -89,7 +86,7 @@ class MatrixLearnersIT {
         String asked = synapse.send(lea, room, "!anim projet " + GARDEN);
 
         assertThat(body(answerTo(ana, room, asked))).isEqualTo(PRIVATE_NOTICE);
-        String direct = acceptDirectInvitation(lea);
+        String direct = acceptDirect(lea);
         assertThat(botNotices(lea, direct)).singleElement().satisfies(confirmation -> assertThat(body(confirmation))
                 .contains("votre projet est enregistré", "presentations oui"));
         assertThat(botNotices(ana, room)).extracting(MatrixLearnersIT::body)
@@ -108,7 +105,7 @@ class MatrixLearnersIT {
         // Léa opened her direct chat herself, as Element does; Sam's is the one the bot opens to answer him privately
         String leaDirect = optIn(lea, GARDEN);
         answerTo(ana, room, synapse.send(sam, room, "!anim projet " + OTHER_GARDEN));
-        String samDirect = acceptDirectInvitation(sam);
+        String samDirect = acceptDirect(sam);
         assertThat(ask(sam, samDirect, "presentations oui")).contains("vous pourrez être présenté·e");
 
         String launched = body(answerTo(ana, room, synapse.send(camille, room, "!anim admin presentations reseau")));
@@ -206,13 +203,13 @@ class MatrixLearnersIT {
     void aLearnerWhoLeftHerDirectChatGetsTheNextPrivateAnswerInANewOne() {
         Synapse.User lea = learnerInTheRoom("lea");
         answerTo(ana, room, synapse.send(lea, room, "!anim projet " + GARDEN));
-        String first = acceptDirectInvitation(lea);
+        String first = acceptDirect(lea);
         synapse.leave(lea, first);
         await().atMost(WAIT).until(() -> !joinedRoomsOfTheBot().contains(first));
 
         assertThat(body(answerTo(ana, room, synapse.send(lea, room, "!anim mon profil")))).isEqualTo(PRIVATE_NOTICE);
 
-        String second = acceptDirectInvitation(lea);
+        String second = acceptDirect(lea);
         assertThat(second).isNotEqualTo(first);
         assertThat(botNotices(lea, second)).singleElement()
                 .satisfies(profile -> assertThat(body(profile)).contains("Projet : « " + GARDEN + " »"));
@@ -282,48 +279,9 @@ class MatrixLearnersIT {
                 null);
     }
 
-    /**
-     * Waits for the direct chat the bot opens with someone: an invitation from the bot marked {@code is_direct}, as
-     * clients show direct chats; joins it and returns the room.
-     */
-    private String acceptDirectInvitation(Synapse.User who) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode invites = invitations(who, 1000);
-            Iterator<Map.Entry<String, JsonNode>> rooms = invites.properties().iterator();
-            if (rooms.hasNext()) {
-                Map.Entry<String, JsonNode> invite = rooms.next();
-                assertThat(invites.size()).as("invitations").isEqualTo(1);
-                JsonNode member = null;
-                for (JsonNode event : invite.getValue().path("invite_state").path("events")) {
-                    if (event.path("type").asText().equals("m.room.member")
-                            && event.path("state_key").asText().equals(who.userId())) {
-                        member = event;
-                    }
-                }
-                assertThat(member).as("the invitation's member event").isNotNull();
-                assertThat(member.path("sender").asText()).isEqualTo(bot.userId());
-                assertThat(member.path("content").path("is_direct").asBoolean()).as("is_direct").isTrue();
-                synapse.join(who, invite.getKey());
-                return invite.getKey();
-            }
-        }
-        throw new AssertionError("No invitation reached " + who + " within " + WAIT);
-    }
-
     private List<String> pendingInvitations(Synapse.User who) {
-        return invitations(who, 0).properties().stream().map(Map.Entry::getKey).toList();
-    }
-
-    /**
-     * The person's pending invitations, from a sync of its own: Synapse keeps the answer to a sync without
-     * {@code since} for two minutes and gives it again to the same request, so each one names a filter of its own.
-     */
-    private JsonNode invitations(Synapse.User who, int timeoutMillis) {
-        String filter = "{\"room\":{\"timeline\":{\"limit\":1}},\"account_data\":{\"not_types\":[\"animabot.test."
-                + SYNCS.incrementAndGet() + "\"]}}";
-        return synapse.call("GET", "/_matrix/client/v3/sync?timeout=" + timeoutMillis + "&filter=" + enc(filter), who,
-                null).path("rooms").path("invite");
+        return MatrixTestSupport.invitations(synapse, who, 0).properties().stream().map(Map.Entry::getKey)
+                .toList();
     }
 
     /** The bot's {@code m.direct} account data: the direct chats clients show, by person. */
@@ -345,5 +303,9 @@ class MatrixLearnersIT {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private String acceptDirect(Synapse.User who) {
+        return MatrixTestSupport.acceptDirectInvitation(synapse, who, bot.userId(), WAIT);
     }
 }

@@ -1,12 +1,9 @@
 package org.animfr.animabot.persistence;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The outbox, pauses and reminders on the PostgreSQL server given by {@code ANIMABOT_TEST_POSTGRES_URL}, in a
@@ -15,33 +12,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @EnabledIfEnvironmentVariable(named = PostgresPersistenceTest.URL_VARIABLE, matches = ".+")
 class PostgresOutboxPausesRemindersTest extends OutboxPausesRemindersContract {
 
-    private static String schema;
-    private static HikariDataSource pool;
+    private static TestDatabases.PostgresSchema database;
 
     @BeforeAll
     static void migrateAFreshSchema() {
-        schema = "animabot_test_" + UUID.randomUUID().toString().replace("-", "");
-        String url = System.getenv(PostgresPersistenceTest.URL_VARIABLE);
-        pool = TestDatabases.pool(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        TestDatabases.migrate(pool, schema);
+        database = TestDatabases.freshPostgresSchema();
     }
 
     @AfterAll
     static void dropTheSchema() {
-        if (pool != null) {
-            JdbcClient.create(pool).sql("DROP SCHEMA " + schema + " CASCADE").update();
-            pool.close();
+        if (database != null) {
+            database.close();
         }
     }
 
     @Override
     protected DataSource migratedEmptyDatabase() {
-        JdbcClient jdbc = JdbcClient.create(pool);
-        jdbc.sql("DELETE FROM delivery").update();
-        jdbc.sql("DELETE FROM outbox_post").update();
-        jdbc.sql("DELETE FROM room_pause").update();
-        jdbc.sql("DELETE FROM reminder_choice").update();
-        jdbc.sql("DELETE FROM scheduled_tasks").update();
-        return pool;
+        return database.emptied("delivery", "outbox_post", "room_pause", "reminder_choice", "scheduled_tasks");
     }
 }

@@ -108,8 +108,13 @@ public final class IntroductionRounds {
     /** A group of two, or three when the count is odd, and the distinctive words they share. */
     public record PlannedGroup(List<Learner> members, List<String> sharedTerms) {}
 
-    /** The groups a round would make, and who would be left without a partner (already introduced to everyone). */
-    public record Plan(List<PlannedGroup> groups, List<Learner> leftOut) {
+    /**
+     * The groups a round would make, and who would be left without a partner (already introduced to everyone).
+     *
+     * @param similarity the index the groups came from, to word the messages without building it again; null for a
+     *     round read back from the log
+     */
+    public record Plan(List<PlannedGroup> groups, List<Learner> leftOut, ProjectSimilarity similarity) {
         public int people() {
             return groups.stream().mapToInt(g -> g.members().size()).sum();
         }
@@ -227,8 +232,9 @@ public final class IntroductionRounds {
     private CompletionStage<Void> send(String roundKey, Plan plan) {
         Instant now = clock.instant();
         Catalog current = catalog.get();
-        ProjectSimilarity similarity = ProjectSimilarity.of(plan.groups().stream()
-                .flatMap(g -> g.members().stream()).map(SimilarProjects::projectProfile).toList());
+        ProjectSimilarity similarity = plan.similarity() != null ? plan.similarity()
+                : ProjectSimilarity.of(plan.groups().stream().flatMap(g -> g.members().stream())
+                        .map(SimilarProjects::projectProfile).toList());
         List<String> keys = new ArrayList<>();
         for (PlannedGroup group : plan.groups()) {
             for (Learner member : group.members()) {
@@ -311,7 +317,7 @@ public final class IntroductionRounds {
 
     private Plan group(List<Learner> participants) {
         if (participants.size() < 2) {
-            return new Plan(List.of(), participants);
+            return new Plan(List.of(), participants, null);
         }
         Map<String, Learner> byId = new HashMap<>();
         participants.forEach(l -> byId.put(Long.toString(l.id()), l));
@@ -324,7 +330,7 @@ public final class IntroductionRounds {
         for (Group group : grouping.groups()) {
             groups.add(new PlannedGroup(group.learnerIds().stream().map(byId::get).toList(), group.sharedTerms()));
         }
-        return new Plan(groups, grouping.leftOut().stream().map(byId::get).toList());
+        return new Plan(groups, grouping.leftOut().stream().map(byId::get).toList(), similarity);
     }
 
     private Plan recordedPlan(List<Introduction> recorded) {
@@ -334,7 +340,7 @@ public final class IntroductionRounds {
                     groups.computeIfAbsent(introduction.group(), g -> new ArrayList<>()).add(learner));
         }
         return new Plan(groups.values().stream().filter(g -> g.size() >= 2)
-                .map(g -> new PlannedGroup(g, List.of())).toList(), List.of());
+                .map(g -> new PlannedGroup(g, List.of())).toList(), List.of(), null);
     }
 
     private Language languageOf(Learner learner, Catalog current) {

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.animfr.animabot.core.learner.Learner;
 import org.animfr.animabot.core.learner.LearnerDirectory;
@@ -95,10 +94,6 @@ public final class SimilarProjects {
         ProjectSimilarity similarity = ProjectSimilarity.of(
                 learners.values().stream().map(SimilarProjects::projectProfile).toList());
         return new Index(similarity, learners, today, now);
-    }
-
-    Optional<Learner> learner(String id) {
-        return Optional.ofNullable(current().learners().get(id));
     }
 
     private record Index(ProjectSimilarity similarity, Map<String, Learner> learners, LocalDate day,

@@ -2,7 +2,6 @@ package org.animfr.animabot.core.learner;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.animfr.animabot.core.chat.PersonRef;
 
 /**
@@ -29,10 +28,6 @@ public record Learner(long id, List<Account> accounts, Profile profile) {
 
     public String displayName() {
         return main().displayName();
-    }
-
-    public Optional<Account> accountOn(String platform) {
-        return accounts.stream().filter(a -> a.ref().platform().equals(platform)).findFirst();
     }
 
     public boolean has(PersonRef ref) {

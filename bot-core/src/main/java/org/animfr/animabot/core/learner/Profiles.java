@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.UnaryOperator;
 import org.animfr.animabot.core.chat.Person;
 import org.animfr.animabot.core.chat.PersonRef;
 
@@ -58,9 +57,5 @@ public final class Profiles {
     @FunctionalInterface
     public interface Change {
         Profile apply(Profile current, Instant at);
-
-        static Change of(UnaryOperator<Profile> change) {
-            return (current, at) -> change.apply(current);
-        }
     }
 }

@@ -31,15 +31,19 @@ public final class ReloadCommand extends CommandFeature {
     @Override
     public CompletionStage<List<Reply>> execute(Invocation invocation, Asked asked) {
         LiveCatalog.ReloadReport report = catalog.reload();
-        RichText text = describe(messages, asked.language(), report);
+        RichText text = describe(messages, asked.language(), report, "admin.reload.ok");
         return Replies.personal(text);
     }
 
-    /** A reload's outcome in words: what is in force, and every problem with its file and line. */
-    static RichText describe(Messages messages, Language l, LiveCatalog.ReloadReport report) {
+    /**
+     * A reading's outcome in words: what is in force, and every problem with its file and line.
+     *
+     * @param cleanKey the sentence for a reading without problems, given the counts of sessions and FAQ entries
+     */
+    static RichText describe(Messages messages, Language l, LiveCatalog.ReloadReport report, String cleanKey) {
         RichText.Builder text = RichText.builder();
         if (report.clean()) {
-            text.paragraph(messages.get(l, "admin.reload.ok", report.sessions(), report.faqEntries()));
+            text.paragraph(messages.get(l, cleanKey, report.sessions(), report.faqEntries()));
         } else {
             text.paragraph(messages.get(l, "admin.reload.problems", report.problems().size(),
                     report.sessions(), report.faqEntries()));

@@ -42,7 +42,7 @@ public final class StatusCommand extends CommandFeature {
     public CompletionStage<List<Reply>> execute(Invocation invocation, Asked asked) {
         Language l = asked.language();
         RichText data = catalog.lastReport()
-                .map(report -> ReloadCommand.describe(messages, l, report))
+                .map(report -> ReloadCommand.describe(messages, l, report, "admin.status.data"))
                 .orElseGet(() -> RichText.plain(messages.get(l, "admin.status.not-read")));
         List<String> connections = new ArrayList<>();
         for (ChatPlatform platform : platforms.all()) {

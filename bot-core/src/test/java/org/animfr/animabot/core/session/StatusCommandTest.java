@@ -55,6 +55,7 @@ class StatusCommandTest {
         LiveCatalog catalog = new LiveCatalog(() -> List.of());
         catalog.reload();
 
-        assertThat(status(catalog, Language.FR)).contains("aucune session, aucune question fréquente");
+        assertThat(status(catalog, Language.FR))
+                .contains("Données en service : aucune session, aucune question fréquente.");
     }
 }
