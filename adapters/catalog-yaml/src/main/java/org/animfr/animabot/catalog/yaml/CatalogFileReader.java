@@ -1,6 +1,12 @@
 package org.animfr.animabot.catalog.yaml;
 
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -23,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.animfr.animabot.core.i18n.Language;
@@ -38,11 +45,10 @@ import org.animfr.animabot.core.session.Session;
 import org.animfr.animabot.core.session.SessionRules;
 import org.animfr.animabot.core.session.Week;
 import org.animfr.animabot.core.text.TextFold;
+import org.yaml.snakeyaml.DumperOptions.FlowStyle;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -50,10 +56,12 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
- * Turns the text of one data file into a {@link FileReading}, collecting every problem with its line.
+ * Turns one data file into a {@link FileReading}, collecting every problem with its line in one reading: each
+ * field is checked, and each check across fields (the core's {@link SessionRules}, weeks and quiet weeks within
+ * the session) runs whenever the fields it reads are there and valid, whatever else is wrong. Only a file that is
+ * not UTF-8 or not well-formed YAML stops the reading, with the first place where it cannot be read.
  * Works on SnakeYAML's node tree only: no Java object is ever built from the file. One instance per file.
  */
 final class CatalogFileReader {
@@ -80,12 +88,50 @@ final class CatalogFileReader {
             .toFormatter()
             .withResolverStyle(ResolverStyle.STRICT);
     private static final Map<String, DayOfWeek> WEEKDAYS = weekdays();
+    /** The core's rules that read the session's span: meaningless when a date is missing or the end comes first. */
+    private static final Set<String> SPAN_RULES = Set.of("data.problem.gathering-outside", "data.problem.week-outside");
+    private static final String END_BEFORE_START = "data.problem.end-before-start";
+    private static final String BAD_ID = "data.problem.bad-id";
+    /** Stands for missing dates in a session only checked, never returned (its file is rejected). */
+    private static final LocalDate UNDATED = LocalDate.of(2000, 1, 3);
+    /** Stands for a missing required text in a session only checked, never returned. */
+    private static final String MISSING = "?";
 
     private final String file;
     private final List<DataProblem> problems = new ArrayList<>();
+    private String text = "";
 
     private CatalogFileReader(String file) {
         this.file = file;
+    }
+
+    /**
+     * Reads one file's bytes, which must be UTF-8 text; {@code file} is the name problems carry. Bytes that are
+     * not UTF-8 give one {@code data.problem.not-utf8} at the first line holding some, with how many other lines do.
+     */
+    static FileReading read(String file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        TreeSet<Integer> badLines = new TreeSet<>();
+        int line = 1;
+        int counted = 0;
+        CoderResult result;
+        while ((result = decoder.decode(in, out, true)).isError()) {
+            for (; counted < in.position(); counted++) {
+                line += bytes[counted] == '\n' ? 1 : 0;
+            }
+            badLines.add(line);
+            in.position(in.position() + result.length());
+        }
+        if (!badLines.isEmpty()) {
+            return new FileReading.Rejected(file,
+                    List.of(DataProblem.of(file, badLines.first(), "data.problem.not-utf8", badLines.size() - 1)));
+        }
+        decoder.flush(out);
+        return read(file, out.flip().toString());
     }
 
     /** Reads one file's text; {@code file} is the name problems carry. */
@@ -94,20 +140,12 @@ final class CatalogFileReader {
     }
 
     private FileReading read(String text) {
+        this.text = text;
         Node root;
         try {
             root = yaml().compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String what = e.getContext() == null ? String.valueOf(e.getProblem())
-                    : e.getProblem() == null ? e.getContext() : e.getContext() + ", " + e.getProblem();
-            report(mark == null ? 0 : mark.getLine() + 1, "data.problem.yaml-syntax", what.strip());
-            return rejected();
-        } catch (ReaderException e) {
-            report(lineAt(text, e.getPosition()), "data.problem.yaml-syntax", e.getMessage());
-            return rejected();
         } catch (YAMLException e) {
-            report(0, "data.problem.yaml-syntax", String.valueOf(e.getMessage()));
+            problems.addAll(YamlSyntaxErrors.explain(file, text, e));
             return rejected();
         }
         if (root == null || isNull(root)) {
@@ -242,6 +280,10 @@ final class CatalogFileReader {
         return sessions;
     }
 
+    /**
+     * One session: every field is read and every rule checked whose fields are there and valid. Returns null when
+     * a required field is missing or wrong (the file is then rejected anyway).
+     */
     private Session session(Fields fields, Set<String> ids) {
         String id = fields.requiredText("id");
         if (id != null && !ids.add(id)) {
@@ -260,29 +302,44 @@ final class CatalogFileReader {
         PostTimes.Overrides posts = postFields == null ? PostTimes.Overrides.NONE : postOverrides(postFields);
         List<Located<Integer>> weeksBeforeFirst = new ArrayList<>();
         List<Located<Week>> weeks = weeks(fields, weeksBeforeFirst);
-        if (id == null || name == null || start == null || end == null) {
-            if (start != null && end != null) {
-                reportWeeksBeforeFirst(weeksBeforeFirst, id == null ? "?" : id, weekCount(start, end));
-            }
-            return null;
-        }
+        String named = id != null ? id : name != null ? name : MISSING;
+        boolean dated = start != null && end != null;
+        boolean spans = dated && !end.isBefore(start);
         gatherings.sort(Comparator.comparing(g -> g.value().at()));
         weeks.sort(Comparator.comparingInt(w -> w.value().number()));
         fields.children.put("gatherings", gatherings.stream().map(Located::fields).toList());
         fields.children.put("weeks", weeks.stream().map(Located::fields).toList());
-        Session session = new Session(id, name, territory, start, end, hours == null ? 0 : hours, registration,
-                facilitators, description, gatherings.stream().map(Located::value).toList(),
-                weeks.stream().map(Located::value).toList(), posts);
-        for (Integer quiet : posts.quietWeeks()) {
-            if (quiet < 1 || quiet > weekCount(start, end)) {
-                report(postFields.lineOf("quiet-weeks"), "data.problem.week-outside", quiet, id, weekCount(start, end));
+        Session session = new Session(named, name == null ? named : name, territory, dated ? start : UNDATED,
+                dated ? end : UNDATED, hours == null ? 0 : hours, registration, facilitators, description,
+                gatherings.stream().map(Located::value).toList(), weeks.stream().map(Located::value).toList(), posts);
+        for (SessionRules.Violation violation : RULES.check(session)) {
+            if (applies(violation.key(), id != null, dated, spans)) {
+                report(locate(fields, violation.field()), violation.key(), violation.args().toArray());
             }
         }
-        for (SessionRules.Violation violation : RULES.check(session)) {
-            report(locate(fields, violation.field()), violation.key(), violation.args().toArray());
+        Integer weekCount = spans ? weekCount(start, end) : null;
+        for (Integer quiet : posts.quietWeeks()) {
+            reportWeekOutside(postFields.lineOf("quiet-weeks"), quiet, named, weekCount);
         }
-        reportWeeksBeforeFirst(weeksBeforeFirst, id, weekCount(start, end));
-        return session;
+        for (Located<Integer> week : weeksBeforeFirst) {
+            reportWeekOutside(week.fields().lineOf("number"), week.value(), named, weekCount);
+        }
+        return id != null && name != null && dated ? session : null;
+    }
+
+    /**
+     * Whether a rule's verdict on a session read so far stands: the id's rule needs the id, the dates' rule both
+     * dates, and the rules on the span (gatherings, weeks within the session) a span whose end is not before its
+     * start, already reported otherwise.
+     */
+    private static boolean applies(String key, boolean hasId, boolean dated, boolean spans) {
+        if (key.equals(BAD_ID)) {
+            return hasId;
+        }
+        if (key.equals(END_BEFORE_START)) {
+            return dated;
+        }
+        return spans || !SPAN_RULES.contains(key);
     }
 
     private List<Located<Gathering>> gatherings(Fields session) {
@@ -291,8 +348,8 @@ final class CatalogFileReader {
             LocalDateTime at = fields.dateTime("date");
             String place = fields.requiredText("place");
             String title = fields.text("title");
-            if (at != null && place != null) {
-                gatherings.add(new Located<>(new Gathering(at, place, title), fields));
+            if (at != null) {
+                gatherings.add(new Located<>(new Gathering(at, place == null ? MISSING : place, title), fields));
             }
         }
         return gatherings;
@@ -306,17 +363,22 @@ final class CatalogFileReader {
             String prompt = fields.text("prompt");
             if (number != null && number < 1) {
                 beforeFirst.add(new Located<>(number, fields));
-            } else if (number != null && theme != null) {
-                weeks.add(new Located<>(new Week(number, theme, prompt), fields));
+            } else if (number != null) {
+                weeks.add(new Located<>(new Week(number, theme == null ? MISSING : theme, prompt), fields));
             }
         }
         return weeks;
     }
 
-    /** Week numbers below 1 cannot even make a {@link Week}: reported as the rules report weeks past the end. */
-    private void reportWeeksBeforeFirst(List<Located<Integer>> weeks, String sessionId, int weekCount) {
-        for (Located<Integer> week : weeks) {
-            report(week.fields().lineOf("number"), "data.problem.week-outside", week.value(), sessionId, weekCount);
+    /**
+     * A week number outside its session (a quiet week, or a week below 1, which cannot even make a {@link Week}),
+     * reported as the rules report weeks past the end; without a valid span, only a number below 1 is known wrong.
+     */
+    private void reportWeekOutside(int line, int week, String session, Integer weekCount) {
+        if (weekCount != null && (week < 1 || week > weekCount)) {
+            report(line, "data.problem.week-outside", week, session, weekCount);
+        } else if (weekCount == null && week < 1) {
+            report(line, "data.problem.week-below-one", week);
         }
     }
 
@@ -391,24 +453,23 @@ final class CatalogFileReader {
         problems.add(DataProblem.of(file, line, key, args));
     }
 
+    /** The text a node was read from, stripped; empty when its marks are missing. */
+    private String source(Node node) {
+        if (node.getStartMark() == null || node.getEndMark() == null) {
+            return "";
+        }
+        int codePoints = text.codePointCount(0, text.length());
+        int from = text.offsetByCodePoints(0, Math.min(node.getStartMark().getIndex(), codePoints));
+        int to = text.offsetByCodePoints(0, Math.min(node.getEndMark().getIndex(), codePoints));
+        return from < to ? text.substring(from, to).strip() : "";
+    }
+
     private static boolean isNull(Node node) {
         return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
     }
 
     private static int lineOf(Node node) {
         return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
-    }
-
-    private static int lineAt(String text, int codePointIndex) {
-        int line = 1;
-        int index = 0;
-        for (int i = 0; i < text.length() && index < codePointIndex; i += Character.charCount(text.codePointAt(i))) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-            index++;
-        }
-        return line;
     }
 
     /** A short rendering of a value for messages; bounded, even for recursive aliases. */
@@ -458,7 +519,7 @@ final class CatalogFileReader {
             for (NodeTuple tuple : node.getValue()) {
                 if (tuple.getKeyNode() instanceof ScalarNode key) {
                     if (values.containsKey(key.getValue())) {
-                        report(CatalogFileReader.lineOf(key), "data.problem.yaml-syntax", "found duplicate key " + key.getValue());
+                        report(CatalogFileReader.lineOf(key), "data.problem.duplicate-key", key.getValue());
                     } else {
                         values.put(key.getValue(), tuple.getValueNode());
                     }
@@ -512,6 +573,7 @@ final class CatalogFileReader {
                 return List.of();
             }
             List<Node> items = value instanceof SequenceNode sequence ? sequence.getValue() : List.of(value);
+            boolean inBrackets = value instanceof SequenceNode sequence && sequence.getFlowStyle() == FlowStyle.FLOW;
             List<String> texts = new ArrayList<>();
             for (Node item : items) {
                 if (item instanceof ScalarNode scalar && !isNull(scalar)) {
@@ -519,10 +581,31 @@ final class CatalogFileReader {
                         texts.add(scalar.getValue().strip());
                     }
                 } else if (!isNull(item)) {
-                    report(CatalogFileReader.lineOf(item), "data.problem.bad-text", render(item));
+                    reportNotText(item, inBrackets);
                 }
             }
             return texts;
+        }
+
+        /**
+         * A list item that is not a text. YAML reads {@code [Horaires: le matin]} or {@code - Horaires: le matin} as
+         * a key and its value: that case asks for double quotes, as the syntax errors do.
+         */
+        private void reportNotText(Node item, boolean inBrackets) {
+            if (item instanceof MappingNode mapping && mapping.getValue().size() == 1
+                    && mapping.getValue().get(0).getKeyNode() instanceof ScalarNode key
+                    && mapping.getValue().get(0).getValueNode() instanceof ScalarNode value) {
+                String written = source(mapping).replaceFirst("[\\s,\\]]+$", "");
+                String quoted = YamlSyntaxErrors.quoted("", written.isEmpty() || written.startsWith("{")
+                        || written.contains("\n") ? key.getValue() + ": " + value.getValue() : written);
+                if (inBrackets) {
+                    report(CatalogFileReader.lineOf(item), "data.problem.yaml-quote-in-brackets", ":", "[ ]", quoted);
+                } else {
+                    report(CatalogFileReader.lineOf(item), "data.problem.yaml-quote-value", ":", quoted);
+                }
+                return;
+            }
+            report(CatalogFileReader.lineOf(item), "data.problem.bad-text", render(item));
         }
 
         /** A sub-mapping, null when absent (or not a mapping, which is reported). */

@@ -3,10 +3,6 @@ package org.animfr.animabot.catalog.yaml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -53,12 +49,14 @@ import org.animfr.animabot.core.session.FileReading;
  * faq:
  *   - {question: "…", answer: "…", phrasings: ["…", "…"]}   # phrasings optional
  * </pre>
- * Inside brackets or braces ({@code [a, b]}, {@code {a: b}}), a text containing {@code ?}, {@code :} or a comma
- * must be quoted ({@code ["C’est gratuit ?"]}), as YAML requires; otherwise the file is reported as malformed.
+ * Inside brackets or braces ({@code [a, b]}, {@code {a: b}}), a text containing {@code ?}, {@code :}, {@code #} or
+ * a comma must be quoted ({@code ["C’est gratuit ?"]}), as YAML requires; otherwise the file is reported as
+ * malformed, with the line and the fix in the organizer's words (so are tabs, misaligned lines, unclosed quotes
+ * and brackets). A file that is not UTF-8 is rejected with the first line holding other bytes.
  * Any other key, at any level, is allowed and ignored (organizers may keep their own notes in the file, for
  * example {@code notes:}, {@code contact:} or {@code season:}). A key written twice in the same mapping is a
- * problem. A file with any problem is rejected whole, with all its problems, each with its line; the checks
- * include the core's {@link org.animfr.animabot.core.session.SessionRules}.
+ * problem. A file with any problem is rejected whole, with all its problems found in one reading, each with its
+ * line; the checks include the core's {@link org.animfr.animabot.core.session.SessionRules}.
  *
  * <p>Only plain YAML is read (the node tree, never Java objects); tags are ignored and every value is read
  * as text, then parsed. Instances are immutable and thread-safe; calls never throw for bad content.
@@ -129,7 +127,7 @@ public final class YamlCatalogSource implements CatalogSource {
             return notFound(name);
         }
         try {
-            return CatalogFileReader.read(name, decode(Files.readAllBytes(path)));
+            return CatalogFileReader.read(name, Files.readAllBytes(path));
         } catch (NoSuchFileException e) {
             return notFound(name);
         } catch (IOException e) {
@@ -147,7 +145,7 @@ public final class YamlCatalogSource implements CatalogSource {
             return notFound(location);
         }
         try (InputStream in = url.openStream()) {
-            return CatalogFileReader.read(location, decode(in.readAllBytes()));
+            return CatalogFileReader.read(location, in.readAllBytes());
         } catch (IOException e) {
             return unreadable(location, e);
         }
@@ -156,18 +154,6 @@ public final class YamlCatalogSource implements CatalogSource {
     private static ClassLoader classLoader() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         return context != null ? context : YamlCatalogSource.class.getClassLoader();
-    }
-
-    private static String decode(byte[] bytes) throws IOException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new IOException("not UTF-8 text", e);
-        }
     }
 
     private static FileReading notFound(String name) {

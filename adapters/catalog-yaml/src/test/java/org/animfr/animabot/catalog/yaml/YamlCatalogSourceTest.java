@@ -154,14 +154,14 @@ class YamlCatalogSourceTest {
     }
 
     @Test
-    void aFileThatIsNotUtf8IsRejectedAsUnreadable() throws Exception {
+    void aFileThatIsNotUtf8IsRejectedAtItsFirstLineInAnotherEncoding() throws Exception {
         Path file = dir.resolve("latin1.yaml");
-        Files.write(file, "faq: [{question: Qui ?, answer: L\u00e9quipe}]\n"
+        Files.write(file, "faq:\n  - {question: Qui ?, answer: L\u00e9quipe}\n  - {question: O\u00f9 ?, answer: Ici}\n"
                 .getBytes(StandardCharsets.ISO_8859_1));
 
         FileReading.Rejected rejected = YamlFiles.reject(file);
 
-        assertThat(rejected.problems()).extracting(DataProblem::key).containsExactly("data.problem.unreadable");
+        assertThat(rejected.problems()).containsExactly(DataProblem.of(file.toString(), 2, "data.problem.not-utf8", 1));
     }
 
     @Test
