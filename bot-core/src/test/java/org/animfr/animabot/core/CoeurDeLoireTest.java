@@ -60,7 +60,7 @@ class CoeurDeLoireTest {
     void aQuestionAboutItsStartIsAnsweredTypedEitherWay(String question) {
         String reply = fixture.ask(question);
 
-        assertThat(reply).isEqualTo("Cœur de Loire commence le lundi 2 septembre 2013.");
+        assertThat(reply).isEqualTo("Cœur de Loire commence le lundi 2 septembre 2013. Dans 301 jours.");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -34,7 +35,8 @@ import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * An in-memory Lucene index of example phrasings (intents) and FAQ questions. A question is first
+ * An in-memory Lucene index of the example phrasings and the FAQ's questions: the vocabulary that spelling is
+ * corrected to, and the FAQ matcher. A question is first
  * spell-checked word by word against the words of the index, then analyzed into concept terms; BM25 finds
  * the candidate phrasings, and each candidate's confidence says how well it and the question explain each
  * other (see {@link #confidence}). Immutable once built; thread-safe.
@@ -45,6 +47,8 @@ final class IntentIndex {
     private static final String TEXT = "text";
     private static final String SURFACE = "surface";
     private static final String ORDINAL = "ordinal";
+    private static final String KIND = "kind";
+    private static final String FAQ_KIND = "faq";
     private static final int CANDIDATES = 40;
     /**
      * Shorter words are left as typed: one letter away from a known word, they are more often another word
@@ -53,7 +57,12 @@ final class IntentIndex {
     private static final int MIN_CORRECTED_LENGTH = 5;
     /** Words this long may be two edits away from the known word ("inscirption"); shorter ones, one. */
     private static final int FAR_CORRECTED_LENGTH = 7;
-    private static final List<Phrasing> SHIPPED = readShipped();
+    static final String FAQ_PREFIX = "FAQ:";
+    /**
+     * How much the entry's words that the question leaves out count against it: little, since organizers write
+     * full questions ("Reçoit-on une attestation à la fin ?") that learners ask in two words ("un certificat ?").
+     */
+    private static final double TAUGHT_EXPONENT = 0.25;
 
     private final QuestionAnalyzers analyzers;
     private final IndexSearcher searcher;
@@ -83,6 +92,9 @@ final class IntentIndex {
                 String text = this.phrasings.get(i).text();
                 Document document = new Document();
                 document.add(new StoredField(ORDINAL, i));
+                if (this.phrasings.get(i).key().startsWith(FAQ_PREFIX)) {
+                    document.add(new StringField(KIND, FAQ_KIND, Field.Store.NO));
+                }
                 document.add(new TextField(TEXT, text, Field.Store.NO));
                 document.add(new TextField(SURFACE, text, Field.Store.NO));
                 writer.addDocument(document);
@@ -125,38 +137,17 @@ final class IntentIndex {
         return checker;
     }
 
-    /** The phrasings shipped with the bot ({@code intents.txt}), followed by the catalog's FAQ entries. */
-    static List<Phrasing> phrasings(List<FaqEntry> faq) {
-        List<Phrasing> all = new ArrayList<>(SHIPPED);
+    /** The catalog's FAQ entries as phrasings: each entry's question and the phrasings organizers gave. */
+    static List<Phrasing> faqPhrasings(List<FaqEntry> faq) {
+        List<Phrasing> all = new ArrayList<>();
         for (int i = 0; i < faq.size(); i++) {
             FaqEntry entry = faq.get(i);
-            all.add(new Phrasing("FAQ:" + i, FRENCH, entry.question()));
+            all.add(new Phrasing(FAQ_PREFIX + i, FRENCH, entry.question()));
             for (String text : entry.phrasings()) {
-                all.add(new Phrasing("FAQ:" + i, FRENCH, text));
+                all.add(new Phrasing(FAQ_PREFIX + i, FRENCH, text));
             }
         }
         return all;
-    }
-
-    /** The phrasings of {@code intents.txt}: "INTENT language: text" per line, "#" for comments. */
-    static List<Phrasing> shipped() {
-        return SHIPPED;
-    }
-
-    private static List<Phrasing> readShipped() {
-        List<Phrasing> phrasings = new ArrayList<>();
-        for (String line : QuestionAnalyzers.resource("intents.txt").split("\n")) {
-            line = line.strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            int space = line.indexOf(' ');
-            int colon = line.indexOf(':');
-            String key = Intent.valueOf(line.substring(0, space)).name();
-            String language = line.substring(space + 1, colon).strip();
-            phrasings.add(new Phrasing(key, language, line.substring(colon + 1).strip()));
-        }
-        return List.copyOf(phrasings);
     }
 
     /** The question's terms: its words spell-checked, then analyzed into concepts, each once. */
@@ -169,13 +160,16 @@ final class IntentIndex {
         }
     }
 
-    /** The best matches for a question's terms, at most one per key, most confident first. */
-    List<Match> search(List<String> terms) {
+    /** The best FAQ entries for a question's terms, at most one match per entry, most confident first. */
+    List<Match> searchFaq(List<String> terms) {
         if (terms.isEmpty()) {
             return List.of();
         }
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        terms.forEach(t -> query.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD));
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        terms.forEach(t -> words.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD));
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(words.build(), BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(KIND, FAQ_KIND)), BooleanClause.Occur.FILTER);
         try {
             Map<String, Match> best = new HashMap<>();
             StoredFields stored = searcher.storedFields();
@@ -193,11 +187,11 @@ final class IntentIndex {
 
     /**
      * How well a phrasing and the question explain each other: the share of the question's terms found in the
-     * phrasing, times the square root of the share of the phrasing's terms found in the question, each
+     * phrasing, times the fourth root of the share of the phrasing's terms found in the question, each
      * weighted by how telling the terms are. The first says nothing important was left unexplained (a word the
      * bot does not know weighs the most, which keeps it from answering out-of-scope questions); the second, that
      * the question did not merely brush past the phrasing with one shared word. The root keeps short questions
-     * ("les dates ?") answerable against longer phrasings.
+     * ("un certificat ?") answerable against longer phrasings.
      */
     private double confidence(List<String> question, int ordinal) {
         Set<String> phrasing = termsByPhrasing.get(ordinal);
@@ -211,11 +205,16 @@ final class IntentIndex {
             }
         }
         double taught = taughtWeights[ordinal];
-        return asked == 0 || taught == 0 ? 0 : (shared / asked) * Math.sqrt(shared / taught);
+        return asked == 0 || taught == 0 ? 0 : (shared / asked) * Math.pow(shared / taught, TAUGHT_EXPONENT);
     }
 
     private double weight(String term) {
         return weights.getOrDefault(term, unknownWeight);
+    }
+
+    /** Whether the surface word is one the index was taught, or a stop word. */
+    boolean knows(String surfaceWord) {
+        return surfaceWords.contains(surfaceWord) || analyzers.isStopWord(surfaceWord);
     }
 
     /** Replaces each word the index does not know by the nearest one it knows, if one is close enough. */

@@ -36,21 +36,22 @@ public final class QuestionAnswerer implements QuestionFeature {
     public List<Reply> answer(String question, Asked asked) {
         SessionContext context = contexts.of(asked);
         Catalog catalog = context.catalog();
-        QuestionUnderstanding.Understood understood = understanding.understood(question, catalog);
+        QuestionUnderstanding.Understood understood = understanding.understood(question, catalog, context.today(),
+                resolver.byDefault(context));
         QuestionUnderstanding.Understanding understanding = understood.understanding();
         Language language = understanding.language().orElse(asked.language());
         if (understanding.intent().isEmpty()) {
             return personal(RichText.plain(answers.messages().get(language, "qa.not-sure")));
         }
         String key = understanding.intent().get();
-        if (key.startsWith("FAQ:")) {
-            int index = Integer.parseInt(key.substring(4));
+        if (key.startsWith(IntentIndex.FAQ_PREFIX)) {
+            int index = Integer.parseInt(key.substring(IntentIndex.FAQ_PREFIX.length()));
             return List.of(Reply.of(answers.faq(catalog.faq().get(index))));
         }
-        return answer(Intent.valueOf(key), understood.mentions(), understanding.next(), language, context);
+        return answer(Intent.valueOf(key), understood.references(), understanding.next(), language, context);
     }
 
-    private List<Reply> answer(Intent intent, Mentions mentions, boolean next, Language l, SessionContext context) {
+    private List<Reply> answer(Intent intent, References refs, boolean next, Language l, SessionContext context) {
         Catalog catalog = context.catalog();
         LocalDate today = context.today();
         switch (intent) {
@@ -62,41 +63,70 @@ public final class QuestionAnswerer implements QuestionFeature {
                 List<Session> sessions = catalog.currentAndUpcoming(today);
                 return List.of(Reply.of(sessions.isEmpty() ? answers.noSession(l)
                         : answers.list(l, sessions, context.now(), "sessions.title")));
-            case NEXT_SESSION:
-                Optional<Session> upcoming = mentions.session().or(() -> catalog.nextToStart(today));
-                return List.of(Reply.of(upcoming.map(s -> answers.details(l, s, context.now()))
-                        .orElseGet(() -> RichText.plain(answers.messages().get(l, "qa.no-upcoming-session")))));
             default:
                 break;
         }
-        Optional<Session> session = mentions.session()
+        if (refs.unknownSession().isPresent()) {
+            return personal(answers.unknownSession(l, refs.unknownSession().get(), catalog));
+        }
+        if (intent == Intent.NEXT_SESSION) {
+            Optional<Session> upcoming = refs.session().or(() -> catalog.nextToStart(today));
+            return List.of(Reply.of(upcoming.map(s -> answers.details(l, s, context.now()))
+                    .orElseGet(() -> RichText.plain(answers.messages().get(l, "qa.no-upcoming-session")))));
+        }
+        Optional<Session> session = refs.session()
                 .or(() -> next && intent != Intent.NEXT_GATHERING && intent != Intent.WEEK
-                        ? catalog.nextToStart(today) : Optional.empty())
+                        && intent != Intent.AGENDA && intent != Intent.PROGRESS ? catalog.nextToStart(today)
+                        : Optional.empty())
                 .or(() -> intent == Intent.REGISTER ? catalog.nextToStart(today) : Optional.empty())
                 .or(() -> resolver.byDefault(context));
         if (session.isEmpty()) {
             return personal(answers.noSession(l));
         }
         Session s = session.get();
+        Optional<TimeExpressions.Span> time = refs.time();
+        String when = time.map(t -> answers.days(l, t.from(), t.to())).orElse("");
         RichText text = switch (intent) {
             case START -> answers.startDate(l, s, today);
             case END -> answers.endDate(l, s, today);
             case DATES -> answers.datesAnswer(l, s);
             case INFO -> answers.details(l, s, context.now());
-            case NEXT_GATHERING -> answers.nextGathering(l, s, context.now());
-            case GATHERINGS -> answers.gatherings(l, s, context.now());
-            case WEEK -> week(l, s, mentions.week(), next, today);
+            case NEXT_GATHERING -> refs.gathering().map(g -> answers.gathering(l, s, g, context.now()))
+                    .orElseGet(() -> time.isPresent()
+                            ? answers.gatheringsBetween(l, s, time.get().from(), time.get().to(), when, context.now())
+                            : answers.nextGathering(l, s, context.now()));
+            case GATHERINGS -> time.isPresent()
+                    ? answers.gatheringsBetween(l, s, time.get().from(), time.get().to(), when, context.now())
+                    : answers.gatherings(l, s, context.now());
+            case WEEK -> week(l, s, refs.week(), time.map(TimeExpressions.Span::from), next, today);
+            case PROGRESS -> answers.progress(l, s, today);
+            case AGENDA -> time.isPresent()
+                    ? answers.agenda(l, s, time.get().from(), time.get().to(), when, context.now())
+                    : answers.agenda(l, s, today, today, answers.days(l, today, today), context.now());
             case FACILITATORS -> answers.facilitators(l, s);
             case HOURS -> answers.hours(l, s);
             case WEEK_COUNT -> answers.weekCount(l, s);
             case REGISTER -> answers.registration(l, s, today);
             case TERRITORY -> answers.territory(l, s);
+            case PRICE -> answers.price(l, s);
             default -> throw new IllegalStateException("Unhandled intent " + intent);
         };
         return List.of(Reply.of(text));
     }
 
-    private RichText week(Language l, Session s, Optional<Integer> mentioned, boolean next, LocalDate today) {
+    private RichText week(Language l, Session s, Optional<Integer> mentioned, Optional<LocalDate> on, boolean next,
+            LocalDate today) {
+        if (mentioned.isEmpty() && on.isPresent()) {
+            Optional<Integer> number = s.weekNumberOn(on.get());
+            Optional<Integer> current = s.weekNumberOn(today);
+            if (number.isEmpty()) {
+                return answers.currentWeek(l, s, on.get(), 0);
+            }
+            if (current.isPresent() && (number.get() - current.get() == 0 || number.get() - current.get() == 1)) {
+                return answers.currentWeek(l, s, today, number.get() - current.get());
+            }
+            mentioned = number;
+        }
         if (mentioned.isPresent()) {
             int number = mentioned.get();
             if (number < 1 || number > s.weekCount()) {

@@ -93,12 +93,111 @@ public final class SessionAnswers {
 
     public RichText startDate(Language l, Session s, LocalDate today) {
         String key = s.start().isAfter(today) ? "answer.start.future" : "answer.start.past";
-        return RichText.plain(msg(l, key, s.name(), messages.date(l, s.start())));
+        return RichText.plain(msg(l, key, s.name(), messages.date(l, s.start())) + countdown(l, today, s.start()));
     }
 
     public RichText endDate(Language l, Session s, LocalDate today) {
         String key = s.end().isBefore(today) ? "answer.end.past" : "answer.end.future";
-        return RichText.plain(msg(l, key, s.name(), messages.date(l, s.end())));
+        return RichText.plain(msg(l, key, s.name(), messages.date(l, s.end())) + countdown(l, today, s.end()));
+    }
+
+    /** " Dans 10 jours." for a day ahead, nothing for a day past. */
+    private String countdown(Language l, LocalDate today, LocalDate day) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(today, day);
+        return days < 0 ? "" : " " + msg(l, "answer.countdown", days);
+    }
+
+    /** One gathering of a session: what, when, where, and how far ahead. */
+    public RichText gathering(Language l, Session s, Gathering g, ZonedDateTime now) {
+        boolean past = g.at().isBefore(now.toLocalDateTime());
+        String line = gatheringLine(l, g);
+        RichText.Builder text = RichText.builder();
+        text.paragraph(new Plain(msg(l, "answer.gathering.one", s.name()) + " "), new Bold(line),
+                new Plain(past ? " " + msg(l, "answer.gathering.past-mark")
+                        : " " + countdown(l, now.toLocalDate(), g.at().toLocalDate()).strip()));
+        return text.build();
+    }
+
+    /** The gatherings of a session on the given days, or the next one after them when there are none. */
+    public RichText gatheringsBetween(Language l, Session s, LocalDate from, LocalDate to, String when,
+            ZonedDateTime now) {
+        List<Gathering> within = s.gatherings().stream()
+                .filter(g -> !g.at().toLocalDate().isBefore(from) && !g.at().toLocalDate().isAfter(to)).toList();
+        if (within.isEmpty()) {
+            return nothingPlanned(l, s, to, when, now, "answer.agenda.no-gathering");
+        }
+        RichText.Builder text = RichText.builder().paragraph(msg(l, "answer.agenda.title", s.name(), when));
+        text.bullets(within.stream().map(g -> List.<Span>of(new Bold(gatheringLine(l, g)))).toList());
+        return text.build();
+    }
+
+    /** What happens in a session on the given days: gatherings, weeks beginning, its start and end. */
+    public RichText agenda(Language l, Session s, LocalDate from, LocalDate to, String when, ZonedDateTime now) {
+        List<List<Span>> items = new ArrayList<>();
+        for (Gathering g : s.gatherings()) {
+            LocalDate day = g.at().toLocalDate();
+            if (!day.isBefore(from) && !day.isAfter(to)) {
+                items.add(List.of(new Bold(gatheringLine(l, g))));
+            }
+        }
+        if (!s.start().isBefore(from) && !s.start().isAfter(to)) {
+            items.add(List.of(new Plain(msg(l, "answer.agenda.start", messages.date(l, s.start())))));
+        }
+        for (Week w : s.weeks()) {
+            LocalDate monday = s.mondayOfWeek(w.number());
+            if (!monday.plusDays(6).isBefore(from) && !monday.isAfter(to)) {
+                items.add(List.of(new Plain(msg(l, "answer.agenda.week", w.number(), messages.date(l, monday)) + " "),
+                        new Bold(w.theme())));
+            }
+        }
+        if (!s.end().isBefore(from) && !s.end().isAfter(to)) {
+            items.add(List.of(new Plain(msg(l, "answer.agenda.end", messages.date(l, s.end())))));
+        }
+        if (items.isEmpty()) {
+            return nothingPlanned(l, s, to, when, now, "answer.agenda.nothing");
+        }
+        return RichText.builder().paragraph(msg(l, "answer.agenda.title", s.name(), when)).bullets(items).build();
+    }
+
+    private RichText nothingPlanned(Language l, Session s, LocalDate to, String when, ZonedDateTime now,
+            String key) {
+        RichText.Builder text = RichText.builder().paragraph(msg(l, key, s.name(), when));
+        s.gatherings().stream().filter(g -> g.at().toLocalDate().isAfter(to)
+                        && !g.at().isBefore(now.toLocalDateTime())).findFirst()
+                .ifPresent(g -> text.paragraph(new Plain(msg(l, "answer.agenda.after") + " "),
+                        new Bold(gatheringLine(l, g))));
+        return text.build();
+    }
+
+    /** "Le mardi 6 novembre 2012", "du samedi 10 novembre 2012 au dimanche 11 novembre 2012". */
+    public String days(Language l, LocalDate from, LocalDate to) {
+        return from.equals(to) ? msg(l, "answer.days.one", messages.date(l, from))
+                : msg(l, "answer.days.span", messages.date(l, from), messages.date(l, to));
+    }
+
+    /** Where a running session is: its week out of all, what is left; or that it has not started or has ended. */
+    public RichText progress(Language l, Session s, LocalDate today) {
+        Optional<Integer> number = s.weekNumberOn(today);
+        if (number.isEmpty()) {
+            return currentWeek(l, s, today, 0);
+        }
+        int left = s.weekCount() - number.get();
+        long percent = Math.round(100.0 * (number.get() - 1) / s.weekCount());
+        RichText.Builder text = RichText.builder()
+                .paragraph(msg(l, "answer.progress", s.name(), number.get(), s.weekCount(), left, percent,
+                        messages.date(l, s.end())));
+        s.week(number.get()).ifPresent(w -> text.paragraph(new Plain(msg(l, "answer.progress.theme") + " "),
+                new Bold(w.theme())));
+        return text.build();
+    }
+
+    /** The price when the data has no FAQ entry about it: honest, with where to find it. */
+    public RichText price(Language l, Session s) {
+        if (s.registration() == null || s.registration().isBlank()) {
+            return RichText.plain(msg(l, "answer.price.unknown", s.name()));
+        }
+        return RichText.builder().paragraph(new Plain(msg(l, "answer.price.see", s.name()) + " "),
+                new Link(s.registration(), s.registration())).build();
     }
 
     public RichText datesAnswer(Language l, Session s) {
@@ -166,7 +265,8 @@ public final class SessionAnswers {
         }
         Gathering g = next.get();
         RichText.Builder text = RichText.builder();
-        text.paragraph(new Plain(msg(l, "answer.gathering.next", s.name()) + " "), new Bold(gatheringLine(l, g)));
+        text.paragraph(new Plain(msg(l, "answer.gathering.next", s.name()) + " "), new Bold(gatheringLine(l, g)),
+                new Plain(" " + countdown(l, now.toLocalDate(), g.at().toLocalDate()).strip()));
         return text.build();
     }
 
@@ -198,7 +298,9 @@ public final class SessionAnswers {
 
     public RichText week(Language l, Session s, Week w) {
         RichText.Builder text = RichText.builder();
+        LocalDate monday = s.mondayOfWeek(w.number());
         text.paragraph(new Plain(msg(l, "answer.week.title", s.name(), w.number()) + " "), new Bold(w.theme()));
+        text.paragraph(msg(l, "answer.week.days", messages.date(l, monday), messages.date(l, monday.plusDays(6))));
         if (!w.prompt().isBlank()) {
             text.paragraph(msg(l, "answer.week.prompt", w.prompt()));
         }

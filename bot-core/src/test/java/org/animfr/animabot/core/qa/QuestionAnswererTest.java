@@ -36,10 +36,11 @@ class QuestionAnswererTest {
             consigne sem 12                         | 12
             """)
     void aWeekNumberIsFoundInDigitsOrWords(String question, int week) {
-        Mentions mentions = Mentions.find(question, catalog);
+        References references = ReferenceFinder.find(question, catalog, java.time.LocalDate.of(2012, 11, 5),
+                java.util.Optional.empty(), Texting.shipped(List.of()));
 
-        assertThat(mentions.week()).contains(week);
-        assertThat(mentions.rest()).doesNotContain(String.valueOf(week));
+        assertThat(references.week()).contains(week);
+        assertThat(references.rest()).doesNotContain(String.valueOf(week));
     }
 
     @Test

@@ -66,4 +66,65 @@ public final class TestCatalogs {
     public static Catalog catalog() {
         return new Catalog(Network.DEFAULT, List.of(animacoop7(), animacoop8()), faq());
     }
+
+    /**
+     * A network with four sessions, for understanding how learners name them: Animacoop 6 (spring 2012, Pays de
+     * Brest, past), 7 (autumn 2012, running on {@link #NOW}), 8 (spring 2013, Normandie, three gatherings) and 9
+     * (autumn 2013, Lyon), and an FAQ as organizers write it (fees, licences, computer skills, hours per week).
+     */
+    public static Catalog network() {
+        Session six = new Session("animacoop-6", "Animacoop 6", "Pays de Brest",
+                LocalDate.of(2012, 3, 5), LocalDate.of(2012, 6, 1), 100,
+                "https://animacoop.example.org/inscription-6", List.of("Ana Le Goff"),
+                "Session de printemps dans le Pays de Brest.",
+                List.of(new Gathering(LocalDateTime.of(2012, 3, 8, 9, 30), "Maison des associations, Brest",
+                                "Lancement"),
+                        new Gathering(LocalDateTime.of(2012, 4, 19, 9, 30), "Le Quartier, Quimper",
+                                "Regroupement de mi-parcours"),
+                        new Gathering(LocalDateTime.of(2012, 5, 24, 14, 0), "Maison des associations, Brest",
+                                "Clôture")),
+                weeks(13));
+        Session eight = new Session("animacoop-8", "Animacoop 8", "Normandie",
+                LocalDate.of(2013, 3, 4), LocalDate.of(2013, 5, 31), 100,
+                "https://animacoop.example.org/inscription-8", List.of("Claire Dubois"),
+                "Session de printemps en Normandie.",
+                List.of(new Gathering(LocalDateTime.of(2013, 3, 7, 9, 30), "Café des images, Caen", "Lancement"),
+                        new Gathering(LocalDateTime.of(2013, 4, 18, 9, 30), "Le Kalif, Rouen",
+                                "Regroupement de mi-parcours"),
+                        new Gathering(LocalDateTime.of(2013, 5, 23, 14, 0), "Café des images, Caen", "Clôture")),
+                weeks(13));
+        Session nine = new Session("animacoop-9", "Animacoop 9", "Lyon et Rhône",
+                LocalDate.of(2013, 9, 30), LocalDate.of(2013, 12, 20), 90,
+                null, List.of("Bruno Martin", "Dalila Benali"),
+                "Session d’automne à Lyon.",
+                List.of(new Gathering(LocalDateTime.of(2013, 10, 3, 9, 30), "La Cordée, Lyon", "Lancement"),
+                        new Gathering(LocalDateTime.of(2013, 12, 12, 14, 0), "La Cordée, Lyon", "Clôture")),
+                weeks(12));
+        return new Catalog(Network.DEFAULT, List.of(six, animacoop7(), eight, nine), networkFaq());
+    }
+
+    /** The FAQ of {@link #network()}. */
+    public static List<FaqEntry> networkFaq() {
+        return List.of(
+                new FaqEntry("Quels sont les frais d’inscription ?", List.of(),
+                        "Les frais d’inscription sont de 50 € ; la formation est gratuite pour les structures du territoire."),
+                new FaqEntry("Sous quelle licence sont publiés les supports de la formation ?", List.of(),
+                        "Tous les supports sont sous licence Creative Commons CC BY-SA."),
+                new FaqEntry("Faut-il des compétences en informatique ?", List.of(),
+                        "Aucune compétence technique n’est demandée : savoir naviguer sur le web suffit."),
+                new FaqEntry("Combien d’heures par semaine faut-il prévoir ?", List.of(),
+                        "Comptez 3 à 4 heures par semaine, regroupements compris."),
+                new FaqEntry("Reçoit-on une attestation à la fin ?", List.of(),
+                        "Oui, une attestation de formation est remise à celles et ceux qui ont suivi le parcours."),
+                new FaqEntry("Faut-il un ordinateur ?", List.of(),
+                        "Un ordinateur avec une connexion internet suffit ; le téléphone dépanne pour suivre les échanges."));
+    }
+
+    private static List<Week> weeks(int count) {
+        List<Week> weeks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            weeks.add(new Week(i + 1, THEMES.get(i), "Consigne de la semaine " + (i + 1) + "."));
+        }
+        return weeks;
+    }
 }

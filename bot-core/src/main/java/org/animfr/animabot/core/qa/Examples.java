@@ -1,0 +1,60 @@
+package org.animfr.animabot.core.qa;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The examples the intent classifier learns from: the files shipped in {@code examples/} and the lines organizers
+ * add in the same format, "INTENT language: text" per line ({@code #} starts a comment). Stateless.
+ */
+final class Examples {
+    /** The shipped files, by category; each says in its header what it teaches. */
+    static final List<String> FILES = List.of("classic.txt", "basics.txt", "naming.txt", "polite.txt",
+            "relative-time.txt", "gatherings.txt", "texting.txt", "faq-like.txt", "out-of-scope.txt");
+
+    private Examples() {}
+
+    /** A line that could not be read, with the reason. */
+    record Problem(String line, String reason) {}
+
+    /** The shipped examples then the extra lines; bad extra lines are skipped and reported to {@code problems}. */
+    static List<IntentIndex.Phrasing> load(List<String> extraLines, List<Problem> problems) {
+        List<IntentIndex.Phrasing> phrasings = new ArrayList<>();
+        for (String file : FILES) {
+            for (String line : QuestionAnalyzers.resource("examples/" + file).split("\n")) {
+                parse(line, phrasings, problems);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Bad shipped examples: " + problems);
+        }
+        for (String line : extraLines) {
+            parse(line, phrasings, problems);
+        }
+        return List.copyOf(phrasings);
+    }
+
+    private static void parse(String line, List<IntentIndex.Phrasing> phrasings, List<Problem> problems) {
+        String row = line.strip();
+        if (row.isEmpty() || row.startsWith("#")) {
+            return;
+        }
+        int space = row.indexOf(' ');
+        int colon = row.indexOf(':');
+        if (space < 0 || colon < space) {
+            problems.add(new Problem(line, "expected INTENT fr: text"));
+            return;
+        }
+        String language = row.substring(space + 1, colon).strip();
+        if (!language.equals(IntentIndex.FRENCH) && !language.equals(IntentIndex.ENGLISH)) {
+            problems.add(new Problem(line, "language must be fr or en"));
+            return;
+        }
+        try {
+            Intent intent = Intent.valueOf(row.substring(0, space));
+            phrasings.add(new IntentIndex.Phrasing(intent.name(), language, row.substring(colon + 1).strip()));
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(line, "unknown intent " + row.substring(0, space)));
+        }
+    }
+}

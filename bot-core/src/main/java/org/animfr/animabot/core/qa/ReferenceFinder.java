@@ -1,0 +1,531 @@
+package org.animfr.animabot.core.qa;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.animfr.animabot.core.session.Catalog;
+import org.animfr.animabot.core.session.Gathering;
+import org.animfr.animabot.core.session.Session;
+import org.animfr.animabot.core.session.Week;
+import org.animfr.animabot.core.text.TextFold;
+
+/**
+ * Finds what a question names, the way people name things in a chat: a session by its name, its number alone
+ * ("la neuf", "la n°9"), its order relative to the conversation's session ("la précédente", "celle d'après"),
+ * its season ("celle de l'automne prochain") or its territory ("la session de Montpellier"); a week by number or
+ * by theme; a gathering by order or role ("le deuxième", "la clôture", "the last gathering"); a time expression
+ * (see {@link TimeExpressions}). Texting is rewritten first (see {@link Texting}). Stateless; thread-safe.
+ */
+final class ReferenceFinder {
+    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(
+            Map.entry("un", 1), Map.entry("une", 1), Map.entry("premiere", 1), Map.entry("premier", 1),
+            Map.entry("deux", 2), Map.entry("deuxieme", 2), Map.entry("seconde", 2), Map.entry("second", 2),
+            Map.entry("trois", 3), Map.entry("troisieme", 3), Map.entry("quatre", 4), Map.entry("quatrieme", 4),
+            Map.entry("cinq", 5), Map.entry("cinquieme", 5), Map.entry("six", 6), Map.entry("sixieme", 6),
+            Map.entry("sept", 7), Map.entry("septieme", 7), Map.entry("huit", 8), Map.entry("huitieme", 8),
+            Map.entry("neuf", 9), Map.entry("neuvieme", 9), Map.entry("dix", 10), Map.entry("dixieme", 10),
+            Map.entry("onze", 11), Map.entry("onzieme", 11), Map.entry("douze", 12), Map.entry("douzieme", 12),
+            Map.entry("treize", 13), Map.entry("treizieme", 13), Map.entry("quatorze", 14),
+            Map.entry("quinze", 15), Map.entry("seize", 16), Map.entry("vingt", 20),
+            Map.entry("one", 1), Map.entry("first", 1), Map.entry("two", 2), Map.entry("three", 3),
+            Map.entry("third", 3), Map.entry("four", 4), Map.entry("fourth", 4), Map.entry("five", 5),
+            Map.entry("fifth", 5), Map.entry("seven", 7), Map.entry("seventh", 7), Map.entry("eight", 8),
+            Map.entry("eighth", 8), Map.entry("nine", 9), Map.entry("ninth", 9), Map.entry("ten", 10),
+            Map.entry("tenth", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("thirteen", 13),
+            Map.entry("sixth", 6), Map.entry("eleventh", 11), Map.entry("twelfth", 12), Map.entry("thirteenth", 13));
+    private static final String NUMBER = "(\\d{1,3}|" + String.join("|", NUMBER_WORDS.keySet()) + ")";
+    private static final String ORDINAL_SUFFIX = "(?:e|eme|ieme|er|ere|st|nd|rd|th)?";
+    private static final Pattern WEEK_THEN_NUMBER = Pattern.compile(
+            "\\b(semaine|sem|week|wk)\\s*(?:n\\s*°|no\\.?|numero|number|num|#)?\\s*" + NUMBER + "\\b");
+    private static final Pattern NUMBER_THEN_WEEK = Pattern.compile(
+            "\\b" + NUMBER + "\\s*" + ORDINAL_SUFFIX + "\\s+(semaine|week)\\b");
+    /** A number after a word that names sessions: "animacoop 9", "la n°9", "session neuf", "la neuf". */
+    private static final Pattern MARKED_NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])(session|promo|promotion|"
+            + "formation|cohorte|cohort|course|training|n\\s*°|n o|no\\.|numero|num|number|#)\\s*" + NUMBER
+            + ORDINAL_SUFFIX + "(?![\\p{L}\\p{N}])(?!\\s*(?:h\\b|heures?|hours?|jours?|days?|semaines?|weeks?|mois|"
+            + "months?|euros?|€|%|personnes|places))");
+    /** Words that only ever name a session before a number: a number after them that no session has is unknown. */
+    private static final Set<String> SESSION_MARKERS = Set.of("session", "promo", "promotion", "cohorte", "cohort");
+    private static final Pattern ARTICLE_NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])(la|l'|the)\\s*" + NUMBER
+            + ORDINAL_SUFFIX + "(?![\\p{L}\\p{N}])(?!\\s*(?:semaine|week|regroupement|rencontre|jours?|h\\b|heures?"
+            + "|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|/))");
+    private static final Pattern PREVIOUS = Pattern.compile("\\b(?:(?:session|formation|promo|promotion|celle|"
+            + "cohorte)\\s+(?:d'avant|d avant|davant|precedente|passee|anterieure|juste avant)|(?:la|une)\\s+"
+            + "precedente|precedente\\s+(?:session|formation|promo)|previous\\s+(?:session|course|one|cohort|training)"
+            + "|(?:session|course|one|cohort|training)\\s+before)\\b");
+    private static final Pattern FOLLOWING = Pattern.compile("\\b(?:(?:session|formation|promo|promotion|celle|"
+            + "cohorte)\\s+(?:d'apres|d apres|dapres|suivante|juste apres)|la\\s+suivante|suivante\\s+(?:session|"
+            + "formation|promo)|following\\s+(?:session|course|one|cohort|training)|(?:session|course|one|cohort|"
+            + "training)\\s+after)\\b");
+    private static final Map<String, Integer> SEASONS = Map.ofEntries(
+            Map.entry("printemps", 3), Map.entry("spring", 3), Map.entry("ete", 6), Map.entry("summer", 6),
+            Map.entry("automne", 9), Map.entry("autumn", 9), Map.entry("fall", 9), Map.entry("hiver", 12),
+            Map.entry("winter", 12));
+    /** Season words that are also other words ("été" is "been", "fall" a verb): taken after an article only. */
+    private static final Set<String> AMBIGUOUS_SEASONS = Set.of("ete", "fall");
+    private static final Pattern SEASON = Pattern.compile("(?:\\b(next|last|this|cet|cette|ce)\\s+)?(\\bl'|\\bd'|\\ben |\\bthe )?\\b("
+            + String.join("|", SEASONS.keySet()) + ")\\b(?:\\s+(\\d{4}|prochain|prochaine|dernier|derniere|passe|"
+            + "passee|d'avant|qui vient))?");
+    private static final Pattern SESSION_WORD = Pattern.compile("\\b(session|sessions|formation|promo|promotion|"
+            + "celle|cohorte|animacoop|course|training|cohort|one)\\b");
+    private static final String PLACE_BEFORE = "(?:de|d'|a|en|du|of|in|at|the|sur|vers|pres de|near|from)\\s+"
+            + "(?:l'|la\\s+|le\\s+)?";
+    private static final Set<String> PLACE_STOP = Set.of("pays", "region", "territoire", "departement", "ville",
+            "maison", "rue", "place", "quai", "des", "les", "et", "and", "saint", "sainte", "sur", "sous");
+    private static final Pattern GATHERING_WORD = Pattern.compile("\\b(regroupements?|rencontres?|rendez-vous|"
+            + "rendez vous|rdv|reunions?|seminaires?|presentiels?|journees?|gatherings?|meetups?|meet-ups?|"
+            + "meetings?|in-person)\\b");
+    private static final Map<String, Order> ORDER_WORDS = orderWords();
+    private static final Pattern ORDER = Pattern.compile("\\b(tout premier|toute premiere|very first|"
+            + String.join("|", ORDER_WORDS.keySet()) + ")\\b");
+    private static final Pattern ROLE = Pattern.compile("\\b(lancement|launch|kick-off|kickoff|kick off|"
+            + "d'ouverture|opening|cloture|closing|de fin|final|finale|mi-parcours|mi parcours|midway|mid-way|"
+            + "halfway|milieu|middle)\\b(?!\\s+(?:des|of)\\s+(?:inscriptions?|registrations?|candidatures?))");
+    /** Role words that name a gathering on their own ("la clôture"); the others only beside a gathering word. */
+    private static final Set<String> ROLE_ALONE = Set.of("lancement", "launch", "kick-off", "kickoff", "kick off",
+            "cloture", "closing", "mi-parcours", "mi parcours", "midway", "mid-way");
+    private static final Pattern THEME_CUE = Pattern.compile("\\b(semaine|semaines|week|weeks|theme|themes|sujet|"
+            + "topic|module|consacree|about)\\b");
+    private static final Set<String> THEME_STOP = Set.of("semaine", "semaines", "week", "weeks", "theme", "themes",
+            "sujet", "topic", "about", "quand", "quelle", "quel", "which", "when", "what", "celle", "c'est", "cest",
+            "sera", "será", "avec", "pour", "dans", "avons", "aura", "that", "this", "there", "session", "formation");
+
+    private static final Map<String, Pattern> NAME_PATTERNS = new ConcurrentHashMap<>();
+
+    /** Which gathering a question means by its order or role. */
+    enum Order { FIRST, SECOND, THIRD, FOURTH, LAST, MIDDLE, LAUNCH, CLOSING }
+
+    private ReferenceFinder() {}
+
+    /**
+     * The references of a question.
+     *
+     * @param base the conversation's session, which "la précédente" and a gathering's order refer to when the
+     *     question names no session
+     */
+    static References find(String question, Catalog catalog, LocalDate today, Optional<Session> base,
+            Texting texting) {
+        String text = " " + texting.rewrite(TextFold.fold(question)) + " ";
+        Optional<TimeExpressions.Span> time = TimeExpressions.find(text, today);
+        if (time.isPresent()) {
+            text = cut(text, time.get().start(), time.get().end(), " ");
+        }
+        Optional<Integer> week = Optional.empty();
+        Matcher matcher = WEEK_THEN_NUMBER.matcher(text);
+        if (matcher.find() && number(matcher.group(2)).isPresent()) {
+            week = number(matcher.group(2));
+            text = cut(text, matcher.start(), matcher.end(), " " + matcher.group(1) + " ");
+        } else {
+            matcher = NUMBER_THEN_WEEK.matcher(text);
+            if (matcher.find() && number(matcher.group(1)).isPresent()) {
+                week = number(matcher.group(1));
+                text = cut(text, matcher.start(), matcher.end(), " " + matcher.group(2) + " ");
+            }
+        }
+        Found found = session(text, catalog, today, base);
+        text = found.text();
+        Optional<Session> session = found.session();
+        Session target = session.or(() -> base).orElse(null);
+        boolean byTheme = false;
+        if (week.isEmpty() && target != null) {
+            Optional<Found> theme = weekByTheme(text, target);
+            if (theme.isPresent()) {
+                week = Optional.of(theme.get().week());
+                text = theme.get().text();
+                byTheme = true;
+            }
+        }
+        Optional<Gathering> gathering = Optional.empty();
+        if (target != null) {
+            Optional<Found> named = gathering(text, target, found.place());
+            if (named.isPresent()) {
+                gathering = named.get().gathering();
+                text = named.get().text();
+            }
+        }
+        return new References(session, found.unknown(), week, byTheme, gathering, time,
+                text.replaceAll("\\s+", " ").strip());
+    }
+
+    /** What a step found, and the text without it. */
+    private record Found(Optional<Session> session, Optional<String> unknown, String text, int week,
+            Optional<Gathering> gathering, Optional<String> place) {
+        static Found none(String text) {
+            return new Found(Optional.empty(), Optional.empty(), text, 0, Optional.empty(), Optional.empty());
+        }
+
+        static Found session(Session session, String text) {
+            return new Found(Optional.of(session), Optional.empty(), text, 0, Optional.empty(), Optional.empty());
+        }
+
+        static Found unknown(String typed, String text) {
+            return new Found(Optional.empty(), Optional.of(typed), text, 0, Optional.empty(), Optional.empty());
+        }
+    }
+
+    private static Found session(String text, Catalog catalog, LocalDate today, Optional<Session> base) {
+        List<Session> sessions = catalog.sessions();
+        for (Session candidate : byLongestName(sessions)) {
+            for (String name : List.of(candidate.name(), candidate.id())) {
+                Matcher m = NAME_PATTERNS.computeIfAbsent(name, ReferenceFinder::namePattern).matcher(text);
+                if (m.find()) {
+                    return Found.session(candidate, cut(text, m.start(), m.end(), " "));
+                }
+            }
+        }
+        Map<Integer, Session> numbered = numbered(sessions);
+        Set<String> brands = brands(sessions);
+        Matcher m = Pattern.compile("\\b(" + String.join("|", brands) + ")\\s*(?:n\\s*°|no|numero|num|#)?\\s*"
+                + NUMBER + "\\b").matcher(text);
+        if (!brands.isEmpty() && m.find()) {
+            Optional<Integer> number = number(m.group(2));
+            if (number.isPresent()) {
+                String rest = cut(text, m.start(), m.end(), " ");
+                Session s = numbered.get(number.get());
+                return s != null ? Found.session(s, rest)
+                        : Found.unknown(capitalized(m.group(1)) + " " + number.get(), rest);
+            }
+        }
+        m = MARKED_NUMBER.matcher(text);
+        while (m.find()) {
+            Optional<Integer> number = number(m.group(2));
+            if (number.isPresent() && numbered.containsKey(number.get())) {
+                return Found.session(numbered.get(number.get()), cut(text, m.start(), m.end(), " "));
+            }
+            if (number.isPresent() && !numbered.isEmpty() && SESSION_MARKERS.contains(m.group(1))) {
+                return Found.unknown(m.group().strip(), cut(text, m.start(), m.end(), " "));
+            }
+        }
+        m = ARTICLE_NUMBER.matcher(text);
+        while (m.find()) {
+            Optional<Integer> number = number(m.group(2));
+            if (number.isPresent() && numbered.containsKey(number.get())) {
+                return Found.session(numbered.get(number.get()), cut(text, m.start(), m.end(), " "));
+            }
+        }
+        List<Session> byStart = sessions.stream().sorted(Comparator.comparing(Session::start)).toList();
+        Session reference = base.orElse(null);
+        if (reference != null) {
+            int index = byStart.indexOf(reference);
+            m = PREVIOUS.matcher(text);
+            if (m.find() && index > 0) {
+                return Found.session(byStart.get(index - 1), cut(text, m.start(), m.end(), " "));
+            }
+            m = FOLLOWING.matcher(text);
+            if (m.find() && index >= 0 && index < byStart.size() - 1) {
+                return Found.session(byStart.get(index + 1), cut(text, m.start(), m.end(), " "));
+            }
+        }
+        m = SEASON.matcher(text);
+        while (m.find() && !sessions.isEmpty()) {
+            if (AMBIGUOUS_SEASONS.contains(m.group(3)) && m.group(1) == null && m.group(2) == null
+                    && m.group(4) == null) {
+                continue;
+            }
+            String rest = cut(text, m.start(), m.end(), " ");
+            Optional<Session> s = bySeason(byStart, SEASONS.get(m.group(3)), m.group(1), m.group(4), today);
+            String typed = m.group().strip();
+            return s.map(session -> Found.session(session, rest))
+                    .orElseGet(() -> SESSION_WORD.matcher(text).find() ? Found.unknown(typed, rest)
+                            : Found.none(text));
+        }
+        return byPlace(text, byStart, today);
+    }
+
+    private static Optional<Session> bySeason(List<Session> byStart, int firstMonth, String before, String after,
+            LocalDate today) {
+        List<Session> inSeason = byStart.stream().filter(s -> season(s.start()) == firstMonth).toList();
+        String qualifier = after != null ? after : before != null ? before : "";
+        if (qualifier.matches("\\d{4}")) {
+            int year = Integer.parseInt(qualifier);
+            return inSeason.stream().filter(s -> seasonYear(s.start()) == year).findFirst();
+        }
+        if (qualifier.startsWith("prochain") || qualifier.equals("next") || qualifier.equals("qui vient")) {
+            return inSeason.stream().filter(s -> s.start().isAfter(today)).findFirst();
+        }
+        if (qualifier.startsWith("dernier") || qualifier.startsWith("derniere") || qualifier.startsWith("pass")
+                || qualifier.equals("last") || qualifier.equals("d'avant")) {
+            return inSeason.stream().filter(s -> s.start().isBefore(today)).reduce((a, b) -> b);
+        }
+        return preferred(inSeason, today);
+    }
+
+    /** The first month of a date's season: 3, 6, 9 or 12. */
+    private static int season(LocalDate date) {
+        int month = date.getMonthValue();
+        return month == 12 || month <= 2 ? 12 : (month - Month.MARCH.getValue()) / 3 * 3 + 3;
+    }
+
+    /** Winter belongs to the year it starts in: January 2013 is in the winter of 2012. */
+    private static int seasonYear(LocalDate date) {
+        return date.getMonthValue() <= 2 ? date.getYear() - 1 : date.getYear();
+    }
+
+    /** Among sessions that all fit, the one running, else the next to start, else the latest. */
+    private static Optional<Session> preferred(List<Session> candidates, LocalDate today) {
+        return candidates.stream().filter(s -> s.isRunningOn(today)).findFirst()
+                .or(() -> candidates.stream().filter(s -> s.start().isAfter(today)).findFirst())
+                .or(() -> candidates.stream().reduce((a, b) -> b));
+    }
+
+    private static Found byPlace(String text, List<Session> byStart, LocalDate today) {
+        Map<String, List<Session>> byWord = new LinkedHashMap<>();
+        Map<String, Boolean> gatheringPlace = new HashMap<>();
+        for (Session s : byStart) {
+            for (String word : placeWords(s.territory())) {
+                byWord.computeIfAbsent(word, w -> new ArrayList<>()).add(s);
+            }
+            for (Gathering g : s.gatherings()) {
+                String place = g.place();
+                String city = place.contains(",") ? place.substring(place.lastIndexOf(',') + 1) : place;
+                for (String word : placeWords(city)) {
+                    List<Session> list = byWord.computeIfAbsent(word, w -> new ArrayList<>());
+                    if (!list.contains(s)) {
+                        list.add(s);
+                    }
+                    gatheringPlace.put(word, true);
+                }
+            }
+        }
+        for (Map.Entry<String, List<Session>> entry : byWord.entrySet()) {
+            Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + PLACE_BEFORE + "(" + Pattern.quote(entry.getKey())
+                    + ")(?![\\p{L}\\p{N}])").matcher(text);
+            if (m.find()) {
+                Optional<Session> s = preferred(entry.getValue(), today);
+                if (s.isPresent()) {
+                    String rest = cut(text, m.start(), m.end(), " ");
+                    Optional<String> place = gatheringPlace.containsKey(entry.getKey())
+                            ? Optional.of(entry.getKey()) : Optional.empty();
+                    return new Found(s, Optional.empty(), rest, 0, Optional.empty(), place);
+                }
+            }
+        }
+        return Found.none(text);
+    }
+
+    private static List<String> placeWords(String place) {
+        return Arrays.stream(TextFold.fold(place).split("[^\\p{L}]+"))
+                .filter(w -> w.length() >= 3 && !PLACE_STOP.contains(w)).toList();
+    }
+
+    private static Optional<Found> weekByTheme(String text, Session session) {
+        if (!THEME_CUE.matcher(text).find() || session.weeks().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Integer> themeCounts = new HashMap<>();
+        Map<Integer, Set<String>> wordsByWeek = new HashMap<>();
+        for (Week w : session.weeks()) {
+            Set<String> words = new HashSet<>();
+            for (String word : TextFold.fold(w.theme()).split("[^\\p{L}]+")) {
+                if (word.length() >= 4) {
+                    words.add(stem(word));
+                }
+            }
+            wordsByWeek.put(w.number(), words);
+            words.forEach(word -> themeCounts.merge(word, 1, Integer::sum));
+        }
+        int bestWeek = 0;
+        int bestCount = 0;
+        Set<String> bestWords = Set.of();
+        List<String> typed = Arrays.stream(text.split("[^\\p{L}']+"))
+                .filter(w -> w.length() >= 4 && !THEME_STOP.contains(w)).toList();
+        for (Map.Entry<Integer, Set<String>> entry : wordsByWeek.entrySet()) {
+            Set<String> matched = new HashSet<>();
+            for (String word : typed) {
+                String stem = stem(word);
+                if (entry.getValue().contains(stem) && themeCounts.get(stem) == 1) {
+                    matched.add(word);
+                }
+            }
+            if (matched.size() > bestCount) {
+                bestCount = matched.size();
+                bestWeek = entry.getKey();
+                bestWords = matched;
+            }
+        }
+        if (bestCount == 0) {
+            return Optional.empty();
+        }
+        String rest = text;
+        for (String word : bestWords) {
+            rest = rest.replaceAll("(?<![\\p{L}])" + Pattern.quote(word) + "(?![\\p{L}])", " ");
+        }
+        return Optional.of(new Found(Optional.empty(), Optional.empty(), rest, bestWeek, Optional.empty(),
+                Optional.empty()));
+    }
+
+    /** Words compared by their first five letters: "licences" and "licenses", "wiki" and "wikis". */
+    private static String stem(String word) {
+        String plain = word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+        return plain.length() <= 5 ? plain : plain.substring(0, 5);
+    }
+
+    private static Optional<Found> gathering(String text, Session session, Optional<String> place) {
+        List<Gathering> gatherings = session.gatherings();
+        if (gatherings.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean aboutGatherings = GATHERING_WORD.matcher(text).find();
+        Matcher order = ORDER.matcher(text);
+        if (order.find() && (aboutGatherings || nearOne(text, order.end()))) {
+            String typed = order.group(1);
+            Order wanted = typed.startsWith("tout") || typed.startsWith("very") ? Order.FIRST
+                    : ORDER_WORDS.get(typed);
+            Optional<Gathering> g = byOrder(gatherings, wanted);
+            if (g.isPresent()) {
+                return Optional.of(gatheringFound(cut(text, order.start(), order.end(), " "), g));
+            }
+        }
+        Matcher role = ROLE.matcher(text);
+        if (role.find()) {
+            Order wanted = switch (role.group(1)) {
+                case "lancement", "launch", "kick-off", "kickoff", "kick off", "d'ouverture", "opening" -> Order.LAUNCH;
+                case "cloture", "closing", "de fin", "final", "finale" -> Order.CLOSING;
+                default -> Order.MIDDLE;
+            };
+            Optional<Gathering> g = byOrder(gatherings, wanted);
+            if (g.isPresent() && (aboutGatherings || ROLE_ALONE.contains(role.group(1)) && titled(gatherings, wanted))) {
+                return Optional.of(gatheringFound(cut(text, role.start(), role.end(), " "), g));
+            }
+        }
+        if (place.isPresent() && aboutGatherings) {
+            List<Gathering> there = gatherings.stream()
+                    .filter(g -> TextFold.fold(g.place()).contains(place.get())).toList();
+            if (there.size() == 1) {
+                return Optional.of(gatheringFound(text, Optional.of(there.get(0))));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "le deuxième" said alone ("c'est quand le deuxième ?") means a gathering when followed by nothing. */
+    private static boolean nearOne(String text, int end) {
+        String after = text.substring(end).strip();
+        return after.isEmpty() || after.startsWith("?") || after.matches("^(one|d'entre eux|des deux).*");
+    }
+
+    private static Found gatheringFound(String text, Optional<Gathering> g) {
+        return new Found(Optional.empty(), Optional.empty(), text, 0, g, Optional.empty());
+    }
+
+    private static boolean titled(List<Gathering> gatherings, Order wanted) {
+        return gatherings.stream().anyMatch(g -> hasRole(g, wanted));
+    }
+
+    private static boolean hasRole(Gathering g, Order wanted) {
+        String title = TextFold.fold(g.title());
+        return switch (wanted) {
+            case LAUNCH -> title.contains("lancement") || title.contains("launch") || title.contains("ouverture");
+            case CLOSING -> title.contains("cloture") || title.contains("closing") || title.contains("fin");
+            case MIDDLE -> title.contains("mi-parcours") || title.contains("mi parcours") || title.contains("milieu")
+                    || title.contains("mid");
+            default -> false;
+        };
+    }
+
+    static Optional<Gathering> byOrder(List<Gathering> gatherings, Order wanted) {
+        int size = gatherings.size();
+        Optional<Gathering> titled = gatherings.stream().filter(g -> hasRole(g, wanted)).findFirst();
+        return switch (wanted) {
+            case FIRST -> Optional.of(gatherings.get(0));
+            case SECOND -> size >= 2 ? Optional.of(gatherings.get(1)) : Optional.empty();
+            case THIRD -> size >= 3 ? Optional.of(gatherings.get(2)) : Optional.empty();
+            case FOURTH -> size >= 4 ? Optional.of(gatherings.get(3)) : Optional.empty();
+            case LAST -> Optional.of(gatherings.get(size - 1));
+            case LAUNCH -> titled.or(() -> Optional.of(gatherings.get(0)));
+            case CLOSING -> titled.or(() -> Optional.of(gatherings.get(size - 1)));
+            case MIDDLE -> titled.or(() -> size >= 3 && size % 2 == 1 ? Optional.of(gatherings.get(size / 2))
+                    : Optional.empty());
+        };
+    }
+
+    private static Map<String, Order> orderWords() {
+        Map<String, Order> words = new LinkedHashMap<>();
+        for (String w : List.of("premier", "premiere", "1er", "1ere", "1re", "first", "1st")) {
+            words.put(w, Order.FIRST);
+        }
+        for (String w : List.of("deuxieme", "second", "seconde", "2e", "2eme", "2nd", "2ieme")) {
+            words.put(w, Order.SECOND);
+        }
+        for (String w : List.of("troisieme", "third", "3e", "3eme", "3rd", "3ieme")) {
+            words.put(w, Order.THIRD);
+        }
+        for (String w : List.of("quatrieme", "fourth", "4e", "4eme", "4th")) {
+            words.put(w, Order.FOURTH);
+        }
+        for (String w : List.of("dernier", "derniere", "last", "ultime")) {
+            words.put(w, Order.LAST);
+        }
+        return Map.copyOf(words);
+    }
+
+    private static Map<Integer, Session> numbered(List<Session> sessions) {
+        Map<Integer, Session> numbered = new HashMap<>();
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (Session s : sessions) {
+            Matcher m = Pattern.compile("(?<!\\d)(\\d{1,3})(?!\\d)").matcher(s.name());
+            while (m.find()) {
+                int n = Integer.parseInt(m.group(1));
+                numbered.put(n, s);
+                counts.merge(n, 1, Integer::sum);
+            }
+        }
+        counts.forEach((n, count) -> {
+            if (count > 1) {
+                numbered.remove(n);
+            }
+        });
+        return numbered;
+    }
+
+    /** The words sessions are named with before their number: "animacoop" for "Animacoop 7". */
+    private static Set<String> brands(List<Session> sessions) {
+        Set<String> brands = new HashSet<>();
+        for (Session s : sessions) {
+            String[] words = TextFold.fold(s.name()).split("[^\\p{L}\\p{N}]+");
+            if (words.length > 0 && words[0].length() >= 4 && words[0].chars().allMatch(Character::isLetter)) {
+                brands.add(Pattern.quote(words[0]));
+            }
+        }
+        return brands;
+    }
+
+    private static String capitalized(String word) {
+        return word.isEmpty() ? word : word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+    }
+
+    private static List<Session> byLongestName(List<Session> sessions) {
+        return sessions.stream().sorted(Comparator.comparingInt((Session s) -> s.name().length()).reversed()).toList();
+    }
+
+    /** The name's words, whole, separated by spaces, dashes or nothing; a pattern that never matches if none. */
+    private static Pattern namePattern(String name) {
+        List<String> words = Arrays.stream(TextFold.fold(name).split("[^\\p{L}\\p{N}]+"))
+                .filter(word -> !word.isEmpty()).map(Pattern::quote).toList();
+        return Pattern.compile(words.isEmpty() ? "(?!)" : "\\b" + String.join("[\\s\\-_]*", words) + "\\b");
+    }
+
+    private static Optional<Integer> number(String token) {
+        if (token.chars().allMatch(Character::isDigit)) {
+            return Optional.of(Integer.parseInt(token));
+        }
+        return Optional.ofNullable(NUMBER_WORDS.get(token));
+    }
+
+    private static String cut(String text, int start, int end, String replacement) {
+        return text.substring(0, start) + replacement + text.substring(end);
+    }
+}
