@@ -8,9 +8,12 @@ import java.util.List;
  * add in the same format, "INTENT language: text" per line ({@code #} starts a comment). Stateless.
  */
 final class Examples {
+    /** Files whose questions come wrapped in greetings and life stories (see {@link IntentIndex.Phrasing}). */
+    static final java.util.Set<String> PADDED = java.util.Set.of("polite.txt", "stories.txt");
     /** The shipped files, by category; each says in its header what it teaches. */
     static final List<String> FILES = List.of("classic.txt", "basics.txt", "naming.txt", "polite.txt",
-            "relative-time.txt", "gatherings.txt", "texting.txt", "faq-like.txt", "out-of-scope.txt");
+            "relative-time.txt", "gatherings.txt", "texting.txt", "faq-like.txt", "vocabulary.txt", "stories.txt",
+            "out-of-scope.txt", "out-of-scope-more.txt");
 
     private Examples() {}
 
@@ -22,19 +25,20 @@ final class Examples {
         List<IntentIndex.Phrasing> phrasings = new ArrayList<>();
         for (String file : FILES) {
             for (String line : QuestionAnalyzers.resource("examples/" + file).split("\n")) {
-                parse(line, phrasings, problems);
+                parse(line, PADDED.contains(file), phrasings, problems);
             }
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Bad shipped examples: " + problems);
         }
         for (String line : extraLines) {
-            parse(line, phrasings, problems);
+            parse(line, false, phrasings, problems);
         }
         return List.copyOf(phrasings);
     }
 
-    private static void parse(String line, List<IntentIndex.Phrasing> phrasings, List<Problem> problems) {
+    private static void parse(String line, boolean padded, List<IntentIndex.Phrasing> phrasings,
+            List<Problem> problems) {
         String row = line.strip();
         if (row.isEmpty() || row.startsWith("#")) {
             return;
@@ -52,7 +56,7 @@ final class Examples {
         }
         try {
             Intent intent = Intent.valueOf(row.substring(0, space));
-            phrasings.add(new IntentIndex.Phrasing(intent.name(), language, row.substring(colon + 1).strip()));
+            phrasings.add(new IntentIndex.Phrasing(intent.name(), language, row.substring(colon + 1).strip(), padded));
         } catch (IllegalArgumentException e) {
             problems.add(new Problem(line, "unknown intent " + row.substring(0, space)));
         }

@@ -75,8 +75,17 @@ final class IntentIndex {
     private final double[] taughtWeights;
     private final Set<String> surfaceWords = new HashSet<>();
 
-    /** A phrasing to learn: the key it stands for (an intent's name, or {@code FAQ:n}), its language, its text. */
-    record Phrasing(String key, String language, String text) {}
+    /**
+     * A phrasing to learn: the key it stands for (an intent's name, or {@code FAQ:n}), its language, its text, and
+     * whether the question is padded with greetings and a life story, whose words say nothing about what the bot
+     * knows.
+     */
+    record Phrasing(String key, String language, String text, boolean padded) {
+        /** A phrasing that asks its question plainly. */
+        Phrasing(String key, String language, String text) {
+            this(key, language, text, false);
+        }
+    }
 
     /** A candidate answer for a question: its key, how confident the match is (0 to 1), its phrasing's language. */
     record Match(String key, double confidence, String language) {}
@@ -137,7 +146,11 @@ final class IntentIndex {
         return checker;
     }
 
-    /** The catalog's FAQ entries as phrasings: each entry's question and the phrasings organizers gave. */
+    /**
+     * The catalog's FAQ entries as phrasings: each entry's question, the phrasings organizers gave, and its
+     * answer, whose words say what the entry is about as much as its question ("Faut-il un ordinateur ?" answers
+     * about the internet connection and the phone too).
+     */
     static List<Phrasing> faqPhrasings(List<FaqEntry> faq) {
         List<Phrasing> all = new ArrayList<>();
         for (int i = 0; i < faq.size(); i++) {
@@ -146,6 +159,7 @@ final class IntentIndex {
             for (String text : entry.phrasings()) {
                 all.add(new Phrasing(FAQ_PREFIX + i, FRENCH, text));
             }
+            all.add(new Phrasing(FAQ_PREFIX + i, FRENCH, entry.answer()));
         }
         return all;
     }

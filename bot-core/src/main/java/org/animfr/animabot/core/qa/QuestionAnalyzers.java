@@ -84,6 +84,19 @@ final class QuestionAnalyzers {
         return terms.isEmpty() ? "" : terms.get(0);
     }
 
+    /** The words the synonym lists map onto concepts, as surface words: words the bot knows the meaning of. */
+    java.util.Set<String> synonymWords() {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (String name : List.of("synonyms_fr.txt", "synonyms_en.txt")) {
+            for (String line : resource(name).split("\n")) {
+                if (!line.startsWith("#") && line.contains("=>")) {
+                    words.addAll(terms(surface, line.substring(0, line.indexOf("=>"))));
+                }
+            }
+        }
+        return java.util.Set.copyOf(words);
+    }
+
     /** Whether the surface word is a stop word, which never needs spelling correction. */
     boolean isStopWord(String surfaceWord) {
         return stopWords.contains(surfaceWord);

@@ -40,6 +40,10 @@ public final class QuestionAnswerer implements QuestionFeature {
                 resolver.byDefault(context));
         QuestionUnderstanding.Understanding understanding = understood.understanding();
         Language language = understanding.language().orElse(asked.language());
+        References references = understood.references();
+        if (references.unknownSession().isPresent() && !understanding.intent().equals(Optional.of("THANKS"))) {
+            return personal(answers.unknownSession(language, references.unknownSession().get(), catalog));
+        }
         if (understanding.intent().isEmpty()) {
             return personal(RichText.plain(answers.messages().get(language, "qa.not-sure")));
         }
@@ -65,9 +69,6 @@ public final class QuestionAnswerer implements QuestionFeature {
                         : answers.list(l, sessions, context.now(), "sessions.title")));
             default:
                 break;
-        }
-        if (refs.unknownSession().isPresent()) {
-            return personal(answers.unknownSession(l, refs.unknownSession().get(), catalog));
         }
         if (intent == Intent.NEXT_SESSION) {
             Optional<Session> upcoming = refs.session().or(() -> catalog.nextToStart(today));
@@ -99,7 +100,9 @@ public final class QuestionAnswerer implements QuestionFeature {
                     ? answers.gatheringsBetween(l, s, time.get().from(), time.get().to(), when, context.now())
                     : answers.gatherings(l, s, context.now());
             case WEEK -> week(l, s, refs.week(), time.map(TimeExpressions.Span::from), next, today);
-            case PROGRESS -> answers.progress(l, s, today);
+            case PROGRESS -> time.isPresent() && !time.get().from().equals(today)
+                    ? week(l, s, Optional.empty(), time.map(TimeExpressions.Span::from), false, today)
+                    : answers.progress(l, s, today);
             case AGENDA -> time.isPresent()
                     ? answers.agenda(l, s, time.get().from(), time.get().to(), when, context.now())
                     : answers.agenda(l, s, today, today, answers.days(l, today, today), context.now());

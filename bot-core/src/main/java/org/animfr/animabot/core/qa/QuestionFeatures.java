@@ -28,10 +28,11 @@ final class QuestionFeatures {
      * A question as read.
      *
      * @param surface its words as typed, spelling corrected
+     * @param typed its words as typed, before spelling is corrected, one for each of {@code surface}
      * @param terms its concept terms, each once
      * @param features what the classifier reads
      */
-    record Read(List<String> surface, List<String> terms, List<String> features) {}
+    record Read(List<String> surface, List<String> typed, List<String> terms, List<String> features) {}
 
     Read read(References references, IntentIndex index, Predicate<String> unknown) {
         String corrected;
@@ -41,6 +42,10 @@ final class QuestionFeatures {
             throw new UncheckedIOException(e);
         }
         List<String> surface = QuestionAnalyzers.terms(analyzers.surface(), corrected);
+        List<String> typed = QuestionAnalyzers.terms(analyzers.surface(), references.rest());
+        if (typed.size() != surface.size()) {
+            typed = surface;
+        }
         List<String> terms = List.copyOf(new LinkedHashSet<>(QuestionAnalyzers.terms(analyzers.meaning(), corrected)));
         List<String> features = new ArrayList<>();
         for (int i = 0; i < terms.size(); i++) {
@@ -66,6 +71,6 @@ final class QuestionFeatures {
         references.week().ifPresent(w -> features.add(references.weekByTheme() ? "r=theme" : "r=week"));
         references.gathering().ifPresent(g -> features.add("r=gathering"));
         references.time().ifPresent(t -> features.add("r=time"));
-        return new Read(surface, terms, features);
+        return new Read(surface, typed, terms, features);
     }
 }

@@ -3,8 +3,10 @@ package org.animfr.animabot.core.qa;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.animfr.animabot.core.i18n.Language;
@@ -29,11 +31,15 @@ import org.animfr.animabot.core.session.Session;
 public final class QuestionUnderstanding {
     /** Below this probability of its best intent, the bot admits it is not sure. */
     static final double MIN_PROBABILITY = 0.4;
+    /** The probability an intent needs to win over an FAQ entry whose subject the question names. */
+    static final double SURE_ENOUGH_OVER_FAQ = 0.9;
+    /** From this confidence, an FAQ entry answers even a question that brings words the bot does not know. */
+    static final double CLEAR_FAQ_CONFIDENCE = 0.8;
     /** Below this confidence in the best FAQ phrasing (see {@link IntentIndex}), the FAQ does not answer. */
     static final double MIN_FAQ_CONFIDENCE = 0.55;
     /** Intents whose answer the organizers' FAQ words better than the bot's own figures when it has one. */
-    private static final Set<Intent> FAQ_FIRST = EnumSet.of(Intent.PRICE, Intent.HOURS, Intent.REGISTER,
-            Intent.INFO, Intent.GREETING);
+    private static final Set<Intent> FAQ_FIRST = EnumSet.of(Intent.PRICE, Intent.REGISTER, Intent.INFO,
+            Intent.GREETING);
     /** Intents that a week named in the question turns into a question about that week. */
     private static final Set<Intent> ABOUT_A_WEEK = EnumSet.of(Intent.START, Intent.END, Intent.DATES, Intent.INFO,
             Intent.NEXT_GATHERING, Intent.GATHERINGS, Intent.WEEK);
@@ -45,6 +51,12 @@ public final class QuestionUnderstanding {
     private static final Set<String> TRAINING_WORDS = Set.of("formation", "formations", "training", "trainings",
             "course", "courses", "cours", "stage", "stages", "atelier", "ateliers", "workshop", "workshops", "class",
             "classes", "certification", "mooc");
+    /** Words that ask without saying about what. */
+    private static final Set<String> QUESTION_WORDS = Set.of("when", "what", "where", "who", "whom", "which", "how",
+            "why", "quand", "ou", "qui", "quel", "quelle", "quels", "quelles", "comment", "combien", "quoi",
+            "pourquoi", "lequel", "laquelle");
+    private static final java.util.regex.Pattern VERB_ENDING = java.util.regex.Pattern.compile(
+            "(er|ir|ez|ons|ait|ais|aient|erai|era|eront|ing|ed)$");
     /** Small words between a training and its subject: "formation de plongée", "course on Python". */
     private static final Set<String> LINKS = Set.of("de", "d", "en", "sur", "of", "on", "in", "about", "du", "des");
 
@@ -52,6 +64,8 @@ public final class QuestionUnderstanding {
     private final QuestionFeatures features = new QuestionFeatures(analyzers);
     private final String nextConcept = analyzers.concept("prochain");
     private final String priceConcept = analyzers.concept("prix");
+    private final String weekConcept = analyzers.concept("semaine");
+    private final Set<String> synonymWords = analyzers.synonymWords();
     private final Set<String> questionWords = Set.of(analyzers.concept("quand"), analyzers.concept("combien"),
             analyzers.concept("comment"), analyzers.concept("quoi"), analyzers.concept("quel"),
             analyzers.concept("ou"), analyzers.concept("qui"), analyzers.concept("pourquoi"));
@@ -62,10 +76,16 @@ public final class QuestionUnderstanding {
     private volatile Model model;
     private volatile IndexedFaq indexed;
 
-    private record IndexedFaq(List<FaqEntry> faq, IntentIndex index, Set<String> words) {}
+    /**
+     * The FAQ as indexed: the entries, their index, the words they use, and each entry's subject terms: the
+     * concepts of its question, phrasings and answer that no in-scope example uses ("licence", "attestation"),
+     * which say that a question is about that entry whatever else it says.
+     */
+    private record IndexedFaq(List<FaqEntry> faq, IntentIndex index, Set<String> words, List<Set<String>> terms,
+            List<Set<String>> subjects) {}
 
     /** The model and the words the in-scope examples use: any other word is one the bot was never taught. */
-    private record Model(IntentClassifier classifier, Set<String> inScope) {}
+    private record Model(IntentClassifier classifier, Set<String> inScope, Set<String> inScopeTerms) {}
 
     /** With the shipped examples and texting words only. */
     public QuestionUnderstanding() {
@@ -118,7 +138,8 @@ public final class QuestionUnderstanding {
         IntentIndex index = index(catalog.faq());
         Set<String> faqWords = indexed.words();
         Set<String> inScope = model().inScope();
-        java.util.function.Predicate<String> unknown = word -> !inScope.contains(word) && !faqWords.contains(word);
+        java.util.function.Predicate<String> unknown = word -> !inScope.contains(word) && !faqWords.contains(word)
+                && !synonymWords.contains(word);
         QuestionFeatures.Read whole = features.read(references, index, unknown);
         boolean next = whole.terms().contains(nextConcept);
         Optional<Language> language = languageGuess.guess(whole.surface());
@@ -126,13 +147,29 @@ public final class QuestionUnderstanding {
             return new Understood(references, new Understanding(Optional.of(namedOnly(references).name()),
                     language, 1, next));
         }
+        Optional<String> subject = faqSubject(whole.terms());
+        if (subject.isPresent() && !aboutSomethingElse(whole, unknown)) {
+            IntentClassifier.Prediction prediction = model().classifier().classify(whole.features());
+            boolean sure = prediction.intent() != Intent.OUT_OF_SCOPE && !FAQ_FIRST.contains(prediction.intent())
+                    && prediction.probability() >= SURE_ENOUGH_OVER_FAQ;
+            if (!sure) {
+                return new Understood(references, new Understanding(subject, language, prediction.probability(),
+                        next));
+            }
+        }
         if (namesAnotherTraining(whole.surface(), unknown)) {
             return new Understood(references, new Understanding(Optional.empty(), language, 0, next));
         }
         Reading best = best(references, index, whole, unknown);
         IntentClassifier.Prediction prediction = best.prediction();
         boolean confident = prediction.intent() != Intent.OUT_OF_SCOPE
-                && prediction.probability() >= MIN_PROBABILITY;
+                && prediction.probability() >= MIN_PROBABILITY && !best.somethingElse();
+        if (confident && prediction.intent() == Intent.PRICE && references.session().isEmpty()
+                && !whole.terms().contains(priceConcept)) {
+            // "combien font 12 fois 7 ?": "how much" alone asks a price only of something the bot knows
+            return new Understood(references, new Understanding(Optional.empty(), language,
+                    prediction.probability(), next));
+        }
         if (confident && prediction.intent() == Intent.PRICE) {
             Optional<String> aboutPrice = faqAbout(index, catalog.faq(), priceConcept);
             if (aboutPrice.isPresent()) {
@@ -140,9 +177,11 @@ public final class QuestionUnderstanding {
                         prediction.probability(), next));
             }
         }
-        Optional<IntentIndex.Match> faq = best.faq().filter(m -> m.confidence() >= MIN_FAQ_CONFIDENCE);
+        Optional<IntentIndex.Match> faq = best.faq().filter(m -> m.confidence() >= MIN_FAQ_CONFIDENCE
+                && (!best.somethingElse() || m.confidence() >= CLEAR_FAQ_CONFIDENCE));
         if (faq.isPresent() && (!confident || FAQ_FIRST.contains(prediction.intent())
-                || faq.get().confidence() >= prediction.probability())) {
+                || faq.get().confidence() >= prediction.probability()
+                || prediction.intent() == Intent.HOURS && perWeek(index, catalog.faq(), faq.get(), whole))) {
             return new Understood(references, new Understanding(Optional.of(faq.get().key()), language,
                     faq.get().confidence(), next));
         }
@@ -182,8 +221,12 @@ public final class QuestionUnderstanding {
         return false;
     }
 
-    /** One reading of a question or of one of its sentences: what the model predicts, and the best FAQ entry. */
-    private record Reading(IntentClassifier.Prediction prediction, Optional<IntentIndex.Match> faq) {}
+    /**
+     * One reading of a question or of one of its sentences: what the model predicts, the best FAQ entry, and
+     * whether its subject is something the bot was never taught (see {@link #aboutSomethingElse}).
+     */
+    private record Reading(IntentClassifier.Prediction prediction, Optional<IntentIndex.Match> faq,
+            boolean somethingElse) {}
 
     /**
      * The question read as a whole and sentence by sentence, and the reading that asks the most clearly: a
@@ -192,8 +235,8 @@ public final class QuestionUnderstanding {
      */
     private Reading best(References references, IntentIndex index, QuestionFeatures.Read whole,
             java.util.function.Predicate<String> unknown) {
-        Reading best = reading(index, whole);
-        String[] sentences = references.rest().split("[.!?;\\n]+|\\s+(?:mais|but|et|and|so|donc|alors)\\s+");
+        Reading best = reading(index, whole, unknown);
+        String[] sentences = references.rest().split("[.!?;:\\n]+|\\s+(?:mais|but|et|and|so|donc|alors)\\s+");
         if (sentences.length < 2) {
             return best;
         }
@@ -203,32 +246,92 @@ public final class QuestionUnderstanding {
             if (read.terms().isEmpty()) {
                 continue;
             }
-            Reading candidate = reading(index, read);
+            Reading candidate = reading(index, read, unknown);
             if (asks(candidate) && (!asks(best) || candidate.prediction().probability()
                     > best.prediction().probability())) {
                 best = candidate;
             }
             if (candidate.faq().isPresent() && (best.faq().isEmpty()
                     || candidate.faq().get().confidence() > best.faq().get().confidence())) {
-                best = new Reading(best.prediction(), candidate.faq());
+                best = new Reading(best.prediction(), candidate.faq(), best.somethingElse());
             }
         }
         return asks(best) || best.faq().isPresent() ? best : wholeReading;
     }
 
-    private Reading reading(IntentIndex index, QuestionFeatures.Read read) {
-        // a question word alone ("c'est combien ?") matches every FAQ entry asked with it: it names no subject
-        List<String> subject = read.terms().stream().filter(t -> !questionWords.contains(t)).toList();
-        return new Reading(model().classifier().classify(read.features()),
-                subject.isEmpty() ? Optional.empty()
-                        : index.searchFaq(read.terms()).stream().findFirst());
+    private Reading reading(IntentIndex index, QuestionFeatures.Read read,
+            java.util.function.Predicate<String> unknown) {
+        // a question word ("c'est combien ?", "combien font 12 fois 7 ?") matches every FAQ entry asked with it:
+        // an entry answers only when it shares a word that says what the question is about
+        Set<String> subject = read.terms().stream().filter(t -> !questionWords.contains(t)
+                && t.length() >= 3 && t.chars().allMatch(Character::isLetter)).collect(java.util.stream.Collectors.toSet());
+        Optional<IntentIndex.Match> faq = index.searchFaq(read.terms()).stream().findFirst()
+                .filter(m -> indexed.terms().get(faqIndex(m.key())).stream().anyMatch(subject::contains));
+        return new Reading(model().classifier().classify(read.features()), faq, aboutSomethingElse(read, unknown));
+    }
+
+    /**
+     * Whether a third or more of the words that carry meaning (question words aside) are names of things no
+     * example speaks of
+     * ("combien coûte un café ?", "when is the next full moon?"): then the question is about something else,
+     * however well its question words fit. Words shaped like verbs ("rappeler", "hoping") are left out: a verb
+     * the bot does not know frames a question more often than it changes its subject.
+     */
+    private boolean aboutSomethingElse(QuestionFeatures.Read read, java.util.function.Predicate<String> unknown) {
+        int meaningful = 0;
+        int strange = 0;
+        for (int i = 0; i < read.surface().size(); i++) {
+            String word = read.surface().get(i);
+            String typed = read.typed().get(i);
+            if (analyzers.isStopWord(typed) || typed.chars().anyMatch(Character::isDigit)
+                    || QUESTION_WORDS.contains(typed)) {
+                continue;
+            }
+            meaningful++;
+            // a long word one or two letters away from a known one is a typo; a short one is more often another
+            // word ("pleut" is not "peut")
+            boolean typo = !typed.equals(word) && !unknown.test(word) && typed.length() >= 6;
+            if (unknown.test(typed) && !typo && !VERB_ENDING.matcher(typed).find()) {
+                strange++;
+            }
+        }
+        return strange > 0 && strange * 3 >= meaningful;
     }
 
     /** Whether a reading confidently asks something the bot knows, beyond greetings and thanks. */
     private static boolean asks(Reading reading) {
         Intent intent = reading.prediction().intent();
         return intent != Intent.OUT_OF_SCOPE && intent != Intent.GREETING && intent != Intent.THANKS
-                && reading.prediction().probability() >= MIN_PROBABILITY;
+                && reading.prediction().probability() >= MIN_PROBABILITY && !reading.somethingElse();
+    }
+
+    /**
+     * Whether a question about hours asks them per week and the FAQ entry says how many per week: the organizers'
+     * figure then wins over hours ÷ weeks, which counts the gatherings and the holidays as no one does.
+     */
+    private boolean perWeek(IntentIndex index, List<FaqEntry> faq, IntentIndex.Match match,
+            QuestionFeatures.Read question) {
+        FaqEntry entry = faq.get(Integer.parseInt(match.key().substring(IntentIndex.FAQ_PREFIX.length())));
+        return question.terms().contains(weekConcept) && index.terms(entry.question()).contains(weekConcept);
+    }
+
+    private static int faqIndex(String key) {
+        return Integer.parseInt(key.substring(IntentIndex.FAQ_PREFIX.length()));
+    }
+
+    /** The FAQ entry whose subject terms the question shares the most of, if it shares any. */
+    private Optional<String> faqSubject(List<String> terms) {
+        List<Set<String>> subjects = indexed.subjects();
+        int best = -1;
+        long bestShared = 0;
+        for (int i = 0; i < subjects.size(); i++) {
+            long shared = terms.stream().filter(subjects.get(i)::contains).count();
+            if (shared > bestShared) {
+                best = i;
+                bestShared = shared;
+            }
+        }
+        return best < 0 ? Optional.empty() : Optional.of(IntentIndex.FAQ_PREFIX + best);
     }
 
     /** A question that is nothing but a reference: "animacoop 8 ?", "semaine 3 ?", "demain ?". */
@@ -280,22 +383,33 @@ public final class QuestionUnderstanding {
         Optional<Session> base = network.byId("animacoop-7");
         IntentIndex index = new IntentIndex(analyzers, examples);
         List<References> references = new ArrayList<>();
-        Set<String> inScope = new HashSet<>();
+        Map<String, Integer> inScopeExamples = new HashMap<>();
         for (IntentIndex.Phrasing example : examples) {
             References found = ReferenceFinder.find(example.text(), network, TrainingCatalog.TODAY, base, texting);
             references.add(found);
-            if (!example.key().equals(Intent.OUT_OF_SCOPE.name())) {
-                inScope.addAll(QuestionAnalyzers.terms(analyzers.surface(), found.rest()));
+            if (!example.key().equals(Intent.OUT_OF_SCOPE.name()) && !example.padded()) {
+                Set.copyOf(QuestionAnalyzers.terms(analyzers.surface(), found.rest()))
+                        .forEach(word -> inScopeExamples.merge(word, 1, Integer::sum));
             }
         }
         List<IntentClassifier.Example> training = new ArrayList<>();
         for (int i = 0; i < examples.size(); i++) {
-            // A word no in-scope example uses stands for the words a question may bring that the bot was never
-            // taught: the model learns how much such a word says "this is about something else".
-            QuestionFeatures.Read read = features.read(references.get(i), index, word -> !inScope.contains(word));
+            // A word is unknown to an example when no other in-scope example uses it: the model learns from both
+            // sides how much a word the bot was never taught says "this is about something else".
+            IntentIndex.Phrasing example = examples.get(i);
+            int own = example.key().equals(Intent.OUT_OF_SCOPE.name()) || example.padded() ? 0 : 1;
+            QuestionFeatures.Read read = features.read(references.get(i), index,
+                    word -> inScopeExamples.getOrDefault(word, 0) - own <= 0 && !synonymWords.contains(word));
             training.add(new IntentClassifier.Example(Intent.valueOf(examples.get(i).key()), read.features()));
         }
-        return new Model(IntentClassifier.train(training), Set.copyOf(inScope));
+        Set<String> inScope = inScopeExamples.keySet();
+        Set<String> inScopeTerms = new HashSet<>();
+        for (int i = 0; i < examples.size(); i++) {
+            if (!examples.get(i).key().equals(Intent.OUT_OF_SCOPE.name()) && !examples.get(i).padded()) {
+                inScopeTerms.addAll(index.terms(references.get(i).rest()));
+            }
+        }
+        return new Model(IntentClassifier.train(training), Set.copyOf(inScope), Set.copyOf(inScopeTerms));
     }
 
     /** The index for the FAQ, built again only when the FAQ changes (package-private for tests). */
@@ -307,7 +421,24 @@ public final class QuestionUnderstanding {
             Set<String> words = new HashSet<>();
             IntentIndex.faqPhrasings(faq).forEach(p -> words.addAll(QuestionAnalyzers.terms(analyzers.surface(),
                     p.text())));
-            current = new IndexedFaq(List.copyOf(faq), new IntentIndex(analyzers, phrasings), Set.copyOf(words));
+            IntentIndex built = new IntentIndex(analyzers, phrasings);
+            Set<String> taught = model().inScopeTerms();
+            List<Set<String>> subjects = new ArrayList<>();
+            List<Set<String>> entryTerms = new ArrayList<>();
+            for (FaqEntry entry : faq) {
+                Set<String> subject = new HashSet<>();
+                List<String> texts = new ArrayList<>(entry.phrasings());
+                texts.add(entry.question());
+                texts.add(entry.answer());
+                texts.forEach(text -> subject.addAll(built.terms(text)));
+                entryTerms.add(Set.copyOf(subject));
+                subject.removeAll(taught);
+                subject.removeAll(questionWords);
+                subject.removeIf(term -> term.length() < 3 || !term.chars().allMatch(Character::isLetter));
+                subjects.add(Set.copyOf(subject));
+            }
+            current = new IndexedFaq(List.copyOf(faq), built, Set.copyOf(words), List.copyOf(entryTerms),
+                    List.copyOf(subjects));
             indexed = current;
         }
         return current.index();

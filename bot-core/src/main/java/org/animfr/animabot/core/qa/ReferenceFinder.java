@@ -54,7 +54,8 @@ final class ReferenceFinder {
             "\\b" + NUMBER + "\\s*" + ORDINAL_SUFFIX + "\\s+(semaine|week)\\b");
     /** A number after a word that names sessions: "animacoop 9", "la n°9", "session neuf", "la neuf". */
     private static final Pattern MARKED_NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])(session|promo|promotion|"
-            + "formation|cohorte|cohort|course|training|n\\s*°|n o|no\\.|numero|num|number|#)\\s*" + NUMBER
+            + "formation|cohorte|cohort|course|training|n\\s*°|n o|no\\.|numero|num|number|#)\\s*"
+            + "(?:(?:n\\s*°|no\\.?|numero|num|number|#)\\s*)?" + NUMBER
             + ORDINAL_SUFFIX + "(?![\\p{L}\\p{N}])(?!\\s*(?:h\\b|heures?|hours?|jours?|days?|semaines?|weeks?|mois|"
             + "months?|euros?|€|%|personnes|places))");
     /** Words that only ever name a session before a number: a number after them that no session has is unknown. */
@@ -62,6 +63,11 @@ final class ReferenceFinder {
     private static final Pattern ARTICLE_NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])(la|l'|the)\\s*" + NUMBER
             + ORDINAL_SUFFIX + "(?![\\p{L}\\p{N}])(?!\\s*(?:semaine|week|regroupement|rencontre|jours?|h\\b|heures?"
             + "|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|/))");
+    /** A session's number alone at the end of a question: "on peut encore s'inscrire à la 6 ?", "register for 6?". */
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("(?<![\\p{L}\\p{N}])(?:pour|a|for|to|de|of|in)"
+            + "\\s+(?:la\\s+|le\\s+|the\\s+)?" + NUMBER + "(?=\\s*(?:\\?|!|\\.|,|$))");
+    private static final Pattern AFTER_NEXT = Pattern.compile("\\b(?:session|one|course)\\s+after\\s+next|(?:celle|"
+            + "session|formation|promo)\\s+(?:d'apres|apres)\\s+la\\s+(?:prochaine|suivante)\\b");
     private static final Pattern PREVIOUS = Pattern.compile("\\b(?:(?:session|formation|promo|promotion|celle|"
             + "cohorte)\\s+(?:d'avant|d avant|davant|precedente|passee|anterieure|juste avant)|(?:la|une)\\s+"
             + "precedente|precedente\\s+(?:session|formation|promo)|previous\\s+(?:session|course|one|cohort|training)"
@@ -81,7 +87,8 @@ final class ReferenceFinder {
             + "passee|d'avant|qui vient))?");
     private static final Pattern SESSION_WORD = Pattern.compile("\\b(session|sessions|formation|promo|promotion|"
             + "celle|cohorte|animacoop|course|training|cohort|one)\\b");
-    private static final String PLACE_BEFORE = "(?:de|d'|a|en|du|of|in|at|the|sur|vers|pres de|near|from)\\s+"
+    private static final String PLACE_BEFORE = "(?:de|d'|a|en|du|of|in|at|the|sur|vers|pres de|near|from|avant|apres|"
+            + "before|after)\\s+"
             + "(?:l'|la\\s+|le\\s+)?";
     private static final Set<String> PLACE_STOP = Set.of("pays", "region", "territoire", "departement", "ville",
             "maison", "rue", "place", "quai", "des", "les", "et", "and", "saint", "sainte", "sur", "sous");
@@ -89,14 +96,17 @@ final class ReferenceFinder {
             + "rendez vous|rdv|reunions?|seminaires?|presentiels?|journees?|gatherings?|meetups?|meet-ups?|"
             + "meetings?|in-person)\\b");
     private static final Map<String, Order> ORDER_WORDS = orderWords();
+    /** "le regroupement après celui de Montpellier", "the gathering before the Montpellier one". */
+    private static final Pattern NEIGHBOUR = Pattern.compile("\\b(?:(apres|after|suivant|following)|(avant|before|"
+            + "precedent|previous))\\b");
     private static final Pattern ORDER = Pattern.compile("\\b(tout premier|toute premiere|very first|"
             + String.join("|", ORDER_WORDS.keySet()) + ")\\b");
-    private static final Pattern ROLE = Pattern.compile("\\b(lancement|launch|kick-off|kickoff|kick off|"
+    private static final Pattern ROLE = Pattern.compile("\\b(lancement|lancemen|lancemt|launch|kick-off|kickoff|kick off|"
             + "d'ouverture|opening|cloture|closing|de fin|final|finale|mi-parcours|mi parcours|midway|mid-way|"
             + "halfway|milieu|middle)\\b(?!\\s+(?:des|of)\\s+(?:inscriptions?|registrations?|candidatures?))");
     /** Role words that name a gathering on their own ("la clôture"); the others only beside a gathering word. */
-    private static final Set<String> ROLE_ALONE = Set.of("lancement", "launch", "kick-off", "kickoff", "kick off",
-            "cloture", "closing", "mi-parcours", "mi parcours", "midway", "mid-way");
+    private static final Set<String> ROLE_ALONE = Set.of("lancement", "lancemen", "lancemt", "launch", "cloture",
+            "closing", "mi-parcours", "mi parcours", "midway", "mid-way");
     private static final Pattern THEME_CUE = Pattern.compile("\\b(semaine|semaines|week|weeks|theme|themes|sujet|"
             + "topic|module|consacree|about)\\b");
     private static final Set<String> THEME_STOP = Set.of("semaine", "semaines", "week", "weeks", "theme", "themes",
@@ -135,12 +145,12 @@ final class ReferenceFinder {
                 text = cut(text, matcher.start(), matcher.end(), " " + matcher.group(2) + " ");
             }
         }
-        Found found = session(text, catalog, today, base);
+        Found found = relative(session(text, catalog, today, base), catalog);
         text = found.text();
         Optional<Session> session = found.session();
         Session target = session.or(() -> base).orElse(null);
         boolean byTheme = false;
-        if (week.isEmpty() && target != null) {
+        if (week.isEmpty() && target != null && time.isEmpty()) {
             Optional<Found> theme = weekByTheme(text, target);
             if (theme.isPresent()) {
                 week = Optional.of(theme.get().week());
@@ -216,8 +226,22 @@ final class ReferenceFinder {
                 return Found.session(numbered.get(number.get()), cut(text, m.start(), m.end(), " "));
             }
         }
+        m = TRAILING_NUMBER.matcher(text);
+        while (m.find()) {
+            Optional<Integer> number = number(m.group(1));
+            if (number.isPresent() && numbered.containsKey(number.get())) {
+                return Found.session(numbered.get(number.get()), cut(text, m.start(), m.end(), " "));
+            }
+        }
         List<Session> byStart = sessions.stream().sorted(Comparator.comparing(Session::start)).toList();
         Session reference = base.orElse(null);
+        m = AFTER_NEXT.matcher(text);
+        if (reference != null && m.find()) {
+            int index = byStart.indexOf(reference);
+            if (index >= 0 && index + 2 < byStart.size()) {
+                return Found.session(byStart.get(index + 2), cut(text, m.start(), m.end(), " "));
+            }
+        }
         if (reference != null) {
             int index = byStart.indexOf(reference);
             m = PREVIOUS.matcher(text);
@@ -243,6 +267,26 @@ final class ReferenceFinder {
                             : Found.none(text));
         }
         return byPlace(text, byStart, today);
+    }
+
+    /** "celle d'après la 8": the session before or after the one named, rather than the one named. */
+    private static Found relative(Found found, Catalog catalog) {
+        if (found.session().isEmpty()) {
+            return found;
+        }
+        List<Session> byStart = catalog.sessions().stream().sorted(Comparator.comparing(Session::start)).toList();
+        int index = byStart.indexOf(found.session().get());
+        Matcher previous = PREVIOUS.matcher(found.text());
+        if (previous.find() && index > 0) {
+            return new Found(Optional.of(byStart.get(index - 1)), Optional.empty(),
+                    cut(found.text(), previous.start(), previous.end(), " "), 0, Optional.empty(), found.place());
+        }
+        Matcher following = FOLLOWING.matcher(found.text());
+        if (following.find() && index >= 0 && index < byStart.size() - 1) {
+            return new Found(Optional.of(byStart.get(index + 1)), Optional.empty(),
+                    cut(found.text(), following.start(), following.end(), " "), 0, Optional.empty(), found.place());
+        }
+        return found;
     }
 
     private static Optional<Session> bySeason(List<Session> byStart, int firstMonth, String before, String after,
@@ -301,12 +345,15 @@ final class ReferenceFinder {
             }
         }
         for (Map.Entry<String, List<Session>> entry : byWord.entrySet()) {
-            Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + PLACE_BEFORE + "(" + Pattern.quote(entry.getKey())
-                    + ")(?![\\p{L}\\p{N}])").matcher(text);
+            String word = entry.getKey();
+            // "Normandy", "normande" and "Normandie" agree on their first six letters
+            String typed = word.length() >= 6 ? Pattern.quote(word.substring(0, 6)) + "\\p{L}*" : Pattern.quote(word);
+            Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + PLACE_BEFORE + "(" + typed + ")(?![\\p{L}\\p{N}])")
+                    .matcher(text);
             if (m.find()) {
                 Optional<Session> s = preferred(entry.getValue(), today);
                 if (s.isPresent()) {
-                    String rest = cut(text, m.start(), m.end(), " ");
+                    String rest = cut(text, m.start(1), m.end(1), " ");
                     Optional<String> place = gatheringPlace.containsKey(entry.getKey())
                             ? Optional.of(entry.getKey()) : Optional.empty();
                     return new Found(s, Optional.empty(), rest, 0, Optional.empty(), place);
@@ -392,7 +439,7 @@ final class ReferenceFinder {
         Matcher role = ROLE.matcher(text);
         if (role.find()) {
             Order wanted = switch (role.group(1)) {
-                case "lancement", "launch", "kick-off", "kickoff", "kick off", "d'ouverture", "opening" -> Order.LAUNCH;
+                case "lancement", "lancemen", "lancemt", "launch", "kick-off", "kickoff", "kick off", "d'ouverture", "opening" -> Order.LAUNCH;
                 case "cloture", "closing", "de fin", "final", "finale" -> Order.CLOSING;
                 default -> Order.MIDDLE;
             };
@@ -405,6 +452,15 @@ final class ReferenceFinder {
             List<Gathering> there = gatherings.stream()
                     .filter(g -> TextFold.fold(g.place()).contains(place.get())).toList();
             if (there.size() == 1) {
+                int index = gatherings.indexOf(there.get(0));
+                Matcher shift = NEIGHBOUR.matcher(text);
+                if (shift.find()) {
+                    int wanted = index + (shift.group(1) != null ? 1 : -1);
+                    return wanted >= 0 && wanted < gatherings.size()
+                            ? Optional.of(gatheringFound(cut(text, shift.start(), shift.end(), " "),
+                                    Optional.of(gatherings.get(wanted))))
+                            : Optional.empty();
+                }
                 return Optional.of(gatheringFound(text, Optional.of(there.get(0))));
             }
         }

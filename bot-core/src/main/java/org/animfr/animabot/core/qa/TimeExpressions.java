@@ -68,6 +68,8 @@ final class TimeExpressions {
                     (m, t) -> shifted(t, count(m.group(1)), m.group(2), -1)),
             rule(NUMBER + "\\s+" + UNIT + "\\s+(?:ago|plus tot|avant)", (m, t) -> shifted(t, count(m.group(1)),
                     m.group(2), -1)),
+            rule("(?:(?:la|the)\\s+)?(?:semaine|week)\\s+(?:d'apres la prochaine|apres la prochaine|after next)"
+                    + "|(?:dans|in)\\s+(?:quinze|15)\\s+jours", (m, t) -> week(t.plusWeeks(2))),
             rule("(?:(?:la|the)\\s+)?(?:semaine|week)\\s+(?:d'apres|prochaine|suivante|qui vient|after)"
                     + "|(?:next|following|coming)\\s+week", (m, t) -> week(t.plusWeeks(1))),
             rule("(?:(?:la|the)\\s+)?(?:semaine|week)\\s+(?:derniere|passee|precedente|d'avant|before)"
@@ -90,16 +92,25 @@ final class TimeExpressions {
             rule("(?:le|du|on|the)?\\s*(\\d{1,2})/(\\d{1,2})(?:/(\\d{2,4}))?",
                     (m, t) -> date(t, m.group(3), Month.of(range(Integer.parseInt(m.group(2)), 1, 12)),
                             Integer.parseInt(m.group(1)))),
-            rule("(?:en|in|au mois de|du mois de)\\s+" + MONTH + "(?:\\s+(\\d{4}))?", (m, t) -> wholeMonth(t, m.group(2),
+            rule("(?:noel|christmas|xmas)", (m, t) -> day(nextOrSame(t, Month.DECEMBER, 25))),
+            rule("(?:jour de l'an|nouvel an|new year'?s? day)", (m, t) -> day(nextOrSame(t, Month.JANUARY, 1))),
+            rule(MONTH + "\\s+(?:gathering|meetup|meeting|meet-up)", (m, t) -> wholeMonth(t, null, MONTHS.get(m.group(1)))),
+            rule("(?:en|in|au mois de|du mois de|de|d'|of)\\s*" + MONTH + "(?:\\s+(\\d{4}))?", (m, t) -> wholeMonth(t, m.group(2),
                     MONTHS.get(m.group(1)))),
             rule("(?:ce|on|le)\\s+" + WEEKDAY + "(?:\\s+matin|\\s+soir)?", (m, t) -> weekday(t, m.group(1), 0)));
 
     private TimeExpressions() {}
 
-    /** The first time expression of the folded text, if any. */
+    /**
+     * The first time expression of the folded text, if any; a weekday alone ("ce lundi") only when nothing more
+     * precise is there ("le samedi 1er décembre" is the 1st of December).
+     */
     static Optional<Span> find(String folded, LocalDate today) {
         Span best = null;
         for (Rule rule : RULES) {
+            if (rule == RULES.get(RULES.size() - 1) && best != null) {
+                break;
+            }
             Matcher matcher = rule.pattern().matcher(folded);
             if (matcher.find()) {
                 Optional<LocalDate[]> days = rule.days().apply(matcher, today);
@@ -173,14 +184,25 @@ final class TimeExpressions {
         return day(LocalDate.of(y, month, day));
     }
 
-    /** A month named without a year is the coming one, or the current one while it lasts. */
+    private static LocalDate nextOrSame(LocalDate today, Month month, int day) {
+        LocalDate date = LocalDate.of(today.getYear(), month, day);
+        return date.isBefore(today) ? date.plusYears(1) : date;
+    }
+
+    /** A month named without a year is the nearest one: October said in November is the one just past. */
     private static Optional<LocalDate[]> wholeMonth(LocalDate today, String year, Month month) {
-        LocalDate first = year == null ? today.withMonth(month.getValue()).withDayOfMonth(1)
-                : LocalDate.of(Integer.parseInt(year), month, 1);
-        if (year == null && first.with(TemporalAdjusters.lastDayOfMonth()).isBefore(today)) {
-            first = first.plusYears(1);
+        if (year != null) {
+            return month(LocalDate.of(Integer.parseInt(year), month, 1));
         }
-        return month(first);
+        LocalDate thisYear = LocalDate.of(today.getYear(), month, 1);
+        LocalDate nearest = thisYear;
+        for (LocalDate candidate : List.of(thisYear.minusYears(1), thisYear.plusYears(1))) {
+            if (Math.abs(java.time.temporal.ChronoUnit.MONTHS.between(today.withDayOfMonth(1), candidate))
+                    < Math.abs(java.time.temporal.ChronoUnit.MONTHS.between(today.withDayOfMonth(1), nearest))) {
+                nearest = candidate;
+            }
+        }
+        return month(nearest);
     }
 
     private static int range(int value, int min, int max) {

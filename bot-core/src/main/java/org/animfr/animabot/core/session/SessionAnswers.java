@@ -144,8 +144,9 @@ public final class SessionAnswers {
             items.add(List.of(new Plain(msg(l, "answer.agenda.start", messages.date(l, s.start())))));
         }
         for (Week w : s.weeks()) {
+            // a week is news on the day it begins; "demain" on a Tuesday is not about the week under way
             LocalDate monday = s.mondayOfWeek(w.number());
-            if (!monday.plusDays(6).isBefore(from) && !monday.isAfter(to)) {
+            if (!monday.isBefore(from) && !monday.isAfter(to)) {
                 items.add(List.of(new Plain(msg(l, "answer.agenda.week", w.number(), messages.date(l, monday)) + " "),
                         new Bold(w.theme())));
             }

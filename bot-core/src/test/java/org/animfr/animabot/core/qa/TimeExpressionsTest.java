@@ -28,7 +28,11 @@ class TimeExpressionsTest {
             by the end of the month            | 2012-11-05 | 2012-11-30
             la semaine prochaine               | 2012-11-12 | 2012-11-18
             le 15 novembre                     | 2012-11-15 | 2012-11-15
-            en octobre                         | 2013-10-01 | 2013-10-31
+            en octobre                         | 2012-10-01 | 2012-10-31
+            en mars                            | 2013-03-01 | 2013-03-31
+            à Noël                             | 2012-12-25 | 2012-12-25
+            le samedi 1er décembre             | 2012-12-01 | 2012-12-01
+            la semaine d'après la prochaine      | 2012-11-19 | 2012-11-25
             en octobre 2012                    | 2012-10-01 | 2012-10-31
             """)
     void anExpressionCoversTheDaysItSays(String typed, String from, String to) {
