@@ -40,6 +40,7 @@ import org.animfr.animabot.core.dispatch.CommandRegistry;
 import org.animfr.animabot.core.dispatch.Completions;
 import org.animfr.animabot.core.dispatch.Dispatcher;
 import org.animfr.animabot.core.dispatch.HelpCommand;
+import org.animfr.animabot.core.dispatch.NoticeFeature;
 import org.animfr.animabot.core.dispatch.Organizers;
 import org.animfr.animabot.core.i18n.Messages;
 import org.animfr.animabot.core.person.LanguageCommand;
@@ -60,6 +61,7 @@ import org.animfr.animabot.core.schedule.RemindersCommand;
 import org.animfr.animabot.core.schedule.ResumeCommand;
 import org.animfr.animabot.core.schedule.RoomPauses;
 import org.animfr.animabot.core.schedule.ScheduleCommand;
+import org.animfr.animabot.core.session.DataProblemsNotice;
 import org.animfr.animabot.core.session.GatheringsCommand;
 import org.animfr.animabot.core.session.LiveCatalog;
 import org.animfr.animabot.core.session.RegisterCommand;
@@ -171,9 +173,11 @@ public final class Animabot {
                 new ReloadCommand(messages, ports.catalog()),
                 new StatusCommand(messages, ports.catalog(), ports.platforms()));
         this.commands = new CommandRegistry(features);
+        // What the bot tells people besides its answers, in this order after each message.
+        List<NoticeFeature> notices = List.of(new DataProblemsNotice(messages, ports.catalog()));
         this.dispatcher = new Dispatcher(commands, completions, new WhoWorksOnQuestion(
                 new QuestionAnswerer(understanding, answers, sessions), similarPeople),
-                messages,
+                notices, messages,
                 ports.languages(), new Organizers(ports.organizers()), ports.clock(),
                 () -> ports.catalog().get().network().timezone());
     }

@@ -3,6 +3,7 @@ package org.animfr.animabot.core.dispatch;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What every platform hands messages to: reads each one as a command or a question, picks exactly one feature,
  * checks organizer rights, and turns any failure into a friendly reply in the person's language, so that one
- * broken feature never silences the others and a platform never has to. Thread-safe when its features and
- * ports are.
+ * broken feature never silences the others and a platform never has to. After the answer come the notices'
+ * replies, if any. Thread-safe when its features and ports are.
  */
 public final class Dispatcher implements MessageHandler {
     /**
@@ -37,6 +38,7 @@ public final class Dispatcher implements MessageHandler {
     private final CommandRegistry commands;
     private final CommandParser parser;
     private final QuestionFeature questions;
+    private final List<NoticeFeature> notices;
     private final Messages messages;
     private final ChosenLanguages languages;
     private final Organizers organizers;
@@ -44,13 +46,16 @@ public final class Dispatcher implements MessageHandler {
     private final Supplier<ZoneId> zone;
 
     /**
+     * @param notices what to tell people besides the answers, asked in this order after every message
      * @param zone the network's time zone, in which "now" is read (it may change when the catalog is reloaded)
      */
-    public Dispatcher(CommandRegistry commands, Completions known, QuestionFeature questions, Messages messages,
-            ChosenLanguages languages, Organizers organizers, Clock clock, Supplier<ZoneId> zone) {
+    public Dispatcher(CommandRegistry commands, Completions known, QuestionFeature questions,
+            List<NoticeFeature> notices, Messages messages, ChosenLanguages languages, Organizers organizers,
+            Clock clock, Supplier<ZoneId> zone) {
         this.commands = commands;
         this.parser = new CommandParser(commands, known);
         this.questions = questions;
+        this.notices = List.copyOf(notices);
         this.messages = messages;
         this.languages = languages;
         this.organizers = organizers;
@@ -95,31 +100,33 @@ public final class Dispatcher implements MessageHandler {
 
     private CompletionStage<List<Reply>> dispatch(IncomingMessage message, Optional<Language> chosen,
             Language language) {
+        Asked asked = asked(message, language);
         if (message.command() != null) {
             Optional<Invocation> invocation = commands.invocation(message.command());
             if (invocation.isEmpty()) {
-                return Replies.personal(messages.get(language, "error.not-available", message.command().command()));
+                return withNotices(asked, Optional.empty(), Replies.personal(
+                        messages.get(language, "error.not-available", message.command().command())));
             }
-            return run(invocation.get(), asked(message, language));
+            return run(invocation.get(), asked);
         }
         if (message.text().length() > MAX_MESSAGE_LENGTH) {
-            return Replies.personal(messages.get(language, "error.too-long", MAX_MESSAGE_LENGTH));
+            return withNotices(asked, Optional.empty(),
+                    Replies.personal(messages.get(language, "error.too-long", MAX_MESSAGE_LENGTH)));
         }
         ParsedMessage parsed = parser.parse(message.text());
         if (parsed instanceof ParsedMessage.Empty) {
-            return Replies.personal(messages.get(language, "error.empty"));
+            return withNotices(asked, Optional.empty(), Replies.personal(messages.get(language, "error.empty")));
         }
         if (parsed instanceof ParsedMessage.UnknownCommand unknown) {
-            return unknownCommand(language, unknown);
+            return withNotices(asked, Optional.empty(), unknownCommand(language, unknown));
         }
-        Asked asked = asked(message, language);
         if (parsed instanceof ParsedMessage.Question question) {
-            Asked context = asked;
-            return safely(message, asked.language(), () -> questions.answerLater(question.text(), context));
+            return withNotices(asked, Optional.empty(),
+                    safely(message, asked.language(), () -> questions.answerLater(question.text(), asked)));
         }
         ParsedMessage.Command command = (ParsedMessage.Command) parsed;
         if (command.english() && chosen.isEmpty()) {
-            asked = asked.withLanguage(Language.EN);
+            return run(command.invocation(), asked.withLanguage(Language.EN));
         }
         return run(command.invocation(), asked);
     }
@@ -128,11 +135,31 @@ public final class Dispatcher implements MessageHandler {
         CommandSpec spec = invocation.spec();
         if (spec.organizerOnly() && !asked.organizer()) {
             // the person's own platform:id, ready to hand to whoever configures the bot
-            return Replies.personal(messages.get(asked.language(), "error.not-organizer",
-                    asked.message().author().ref().toString()));
+            return withNotices(asked, Optional.of(spec), Replies.personal(messages.get(asked.language(),
+                    "error.not-organizer", asked.message().author().ref().toString())));
         }
         CommandFeature feature = commands.feature(spec.key()).orElseThrow();
-        return safely(asked.message(), asked.language(), () -> feature.execute(invocation, asked));
+        return withNotices(asked, Optional.of(spec),
+                safely(asked.message(), asked.language(), () -> feature.execute(invocation, asked)));
+    }
+
+    /**
+     * The answer, then what the notices add. They are asked once the answer is ready, so that they see what it
+     * did (the data an {@code admin recharger} just read); one that throws is left out, the answer stays.
+     */
+    private CompletionStage<List<Reply>> withNotices(Asked asked, Optional<CommandSpec> command,
+            CompletionStage<List<Reply>> answer) {
+        return answer.thenApply(replies -> {
+            List<Reply> all = new ArrayList<>(replies);
+            for (NoticeFeature notice : notices) {
+                try {
+                    all.addAll(notice.notices(asked, command));
+                } catch (RuntimeException e) {
+                    LOG.warn("A notice failed after a message in {}", asked.message().conversation(), e);
+                }
+            }
+            return List.copyOf(all);
+        });
     }
 
     private Asked asked(IncomingMessage message, Language language) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,20 +33,19 @@ public final class QuestionUnderstanding {
     /** Below this probability of its best intent, the bot admits it is not sure. */
     static final double MIN_PROBABILITY = 0.4;
     /** The probability an intent needs to win over an FAQ entry whose subject the question names. */
-    static final double SURE_ENOUGH_OVER_FAQ = 0.9;
+    static final double SURE_ENOUGH_OVER_FAQ = 0.97;
     /** From this confidence, an FAQ entry answers even a question that brings words the bot does not know. */
     static final double CLEAR_FAQ_CONFIDENCE = 0.8;
     /** Below this confidence in the best FAQ phrasing (see {@link IntentIndex}), the FAQ does not answer. */
     static final double MIN_FAQ_CONFIDENCE = 0.55;
     /** Intents whose answer the organizers' FAQ words better than the bot's own figures when it has one. */
-    private static final Set<Intent> FAQ_FIRST = EnumSet.of(Intent.PRICE, Intent.REGISTER, Intent.INFO,
-            Intent.GREETING);
+    private static final Set<Intent> FAQ_FIRST = EnumSet.of(Intent.PRICE, Intent.INFO, Intent.GREETING);
     /** Intents that a week named in the question turns into a question about that week. */
     private static final Set<Intent> ABOUT_A_WEEK = EnumSet.of(Intent.START, Intent.END, Intent.DATES, Intent.INFO,
             Intent.NEXT_GATHERING, Intent.GATHERINGS, Intent.WEEK);
-    /** Intents that a gathering named in the question turns into a question about that gathering. */
-    private static final Set<Intent> ABOUT_A_GATHERING = EnumSet.of(Intent.START, Intent.END, Intent.DATES,
-            Intent.INFO, Intent.TERRITORY, Intent.GATHERINGS, Intent.AGENDA, Intent.NEXT_GATHERING);
+    /** Intents that a gathering named in the question leaves alone; it turns the others into a question about it. */
+    private static final Set<Intent> NOT_ABOUT_A_GATHERING = EnumSet.of(Intent.FACILITATORS, Intent.REGISTER,
+            Intent.PRICE, Intent.GREETING, Intent.THANKS, Intent.SESSION_LIST, Intent.NEXT_SESSION, Intent.GATHERINGS);
 
     /** Words that name a training, ours or another. */
     private static final Set<String> TRAINING_WORDS = Set.of("formation", "formations", "training", "trainings",
@@ -65,7 +65,13 @@ public final class QuestionUnderstanding {
     private final String nextConcept = analyzers.concept("prochain");
     private final String priceConcept = analyzers.concept("prix");
     private final String weekConcept = analyzers.concept("semaine");
+    private final String hourConcept = analyzers.concept("heure");
+    private final String listConcept = analyzers.concept("liste");
+    private final String sessionConcept = analyzers.concept("session");
     private final Set<String> synonymWords = analyzers.synonymWords();
+    private final Map<String, Intent> byQuestionWord = Map.of(analyzers.concept("ou"), Intent.TERRITORY,
+            analyzers.concept("quand"), Intent.DATES, analyzers.concept("qui"), Intent.FACILITATORS,
+            analyzers.concept("combien"), Intent.PRICE);
     private final Set<String> questionWords = Set.of(analyzers.concept("quand"), analyzers.concept("combien"),
             analyzers.concept("comment"), analyzers.concept("quoi"), analyzers.concept("quel"),
             analyzers.concept("ou"), analyzers.concept("qui"), analyzers.concept("pourquoi"));
@@ -142,13 +148,32 @@ public final class QuestionUnderstanding {
                 && !synonymWords.contains(word);
         QuestionFeatures.Read whole = features.read(references, index, unknown);
         boolean next = whole.terms().contains(nextConcept);
-        Optional<Language> language = languageGuess.guess(whole.surface());
+        // the words as typed first: texting rewrites "wk" into "semaine"
+        Optional<Language> language = languageGuess.guess(QuestionAnalyzers.terms(analyzers.surface(), question))
+                .or(() -> languageGuess.guess(QuestionAnalyzers.terms(analyzers.surface(),
+                        texting.rewrite(org.animfr.animabot.core.text.TextFold.fold(question)))));
+        if (whole.terms().size() == 1 && references.session().isPresent() && references.gathering().isEmpty()
+                && references.week().isEmpty() && references.time().isEmpty()) {
+            // "la 8 c'est où ?", "animacoop 9 c'est quand ?": the question word says what is asked of the session
+            Optional<Intent> asked = Optional.ofNullable(byQuestionWord.get(whole.terms().get(0)));
+            if (asked.isPresent()) {
+                Optional<String> key = asked.get() == Intent.PRICE
+                        ? faqAbout(index, catalog.faq(), priceConcept).or(() -> Optional.of(Intent.PRICE.name()))
+                        : Optional.of(asked.get().name());
+                return new Understood(references, new Understanding(key, language, 1, next));
+            }
+        }
         if (whole.terms().isEmpty() && references.any()) {
             return new Understood(references, new Understanding(Optional.of(namedOnly(references).name()),
                     language, 1, next));
         }
-        Optional<String> subject = faqSubject(whole.terms());
-        if (subject.isPresent() && !aboutSomethingElse(whole, unknown)) {
+        Optional<String> subject = faqSubject(whole.terms()).filter(f -> !aboutSomethingElse(whole, unknown));
+        for (Iterator<References> parts = sentences(question, catalog, today, base, references).iterator();
+                subject.isEmpty() && parts.hasNext(); ) {
+            QuestionFeatures.Read read = features.read(parts.next(), index, unknown);
+            subject = faqSubject(read.terms()).filter(f -> !aboutSomethingElse(read, unknown));
+        }
+        if (subject.isPresent()) {
             IntentClassifier.Prediction prediction = model().classifier().classify(whole.features());
             boolean sure = prediction.intent() != Intent.OUT_OF_SCOPE && !FAQ_FIRST.contains(prediction.intent())
                     && prediction.probability() >= SURE_ENOUGH_OVER_FAQ;
@@ -157,10 +182,11 @@ public final class QuestionUnderstanding {
                         next));
             }
         }
-        if (namesAnotherTraining(whole.surface(), unknown)) {
+        Reading best = best(question, catalog, today, base, references, index, whole, unknown);
+        references = best.references();
+        if (namesAnotherTraining(best.read().surface(), unknown)) {
             return new Understood(references, new Understanding(Optional.empty(), language, 0, next));
         }
-        Reading best = best(references, index, whole, unknown);
         IntentClassifier.Prediction prediction = best.prediction();
         boolean confident = prediction.intent() != Intent.OUT_OF_SCOPE
                 && prediction.probability() >= MIN_PROBABILITY && !best.somethingElse();
@@ -180,17 +206,58 @@ public final class QuestionUnderstanding {
         Optional<IntentIndex.Match> faq = best.faq().filter(m -> m.confidence() >= MIN_FAQ_CONFIDENCE
                 && (!best.somethingElse() || m.confidence() >= CLEAR_FAQ_CONFIDENCE));
         if (faq.isPresent() && (!confident || FAQ_FIRST.contains(prediction.intent())
-                || faq.get().confidence() >= prediction.probability()
+                || faq.get().confidence() >= CLEAR_FAQ_CONFIDENCE && faq.get().confidence() > prediction.probability()
                 || prediction.intent() == Intent.HOURS && perWeek(index, catalog.faq(), faq.get(), whole))) {
             return new Understood(references, new Understanding(Optional.of(faq.get().key()), language,
                     faq.get().confidence(), next));
         }
         if (!confident) {
+            // a reference as precise as a week's theme or a gathering's role asks about it, unless the model is
+            // sure the question is about something else
+            boolean elsewhere = prediction.intent() == Intent.OUT_OF_SCOPE && prediction.probability() >= 0.8
+                    || best.somethingElse();
+            if (references.weekByTheme()) {
+                return new Understood(references, new Understanding(Optional.of(Intent.WEEK.name()), language,
+                        prediction.probability(), next));
+            }
+            if (!elsewhere && references.gathering().isPresent()) {
+                return new Understood(references, new Understanding(Optional.of(Intent.NEXT_GATHERING.name()),
+                        language, prediction.probability(), next));
+            }
             return new Understood(references, new Understanding(Optional.empty(), language,
                     prediction.probability(), next));
         }
         Intent intent = prediction.intent();
-        if (references.gathering().isPresent() && ABOUT_A_GATHERING.contains(intent)) {
+        if (intent == Intent.INFO && references.session().isEmpty() && !whole.terms().contains(sessionConcept)
+                && !next && best.read().terms().size() > 1) {
+            // "c'est quoi les infos du jour ?" asks for news, not about a session: a question about a session says so
+            return new Understood(references, new Understanding(Optional.empty(), language,
+                    prediction.probability(), next));
+        }
+        if ((intent == Intent.REGISTER || intent == Intent.INFO) && whole.terms().contains(priceConcept)) {
+            // "ça coûte quelque chose de s'inscrire ?" asks a price
+            Optional<String> aboutPrice = faqAbout(index, catalog.faq(), priceConcept);
+            return new Understood(references, new Understanding(
+                    Optional.of(aboutPrice.orElse(Intent.PRICE.name())), language, prediction.probability(), next));
+        }
+        if (intent == Intent.HOURS && whole.terms().contains(weekConcept)) {
+            Optional<String> perWeek = faqAbout(index, catalog.faq(), hourConcept, weekConcept);
+            if (perWeek.isPresent()) {
+                return new Understood(references, new Understanding(perWeek, language, prediction.probability(),
+                        next));
+            }
+        }
+        if (references.time().isPresent() && references.session().isEmpty()
+                && EnumSet.of(Intent.START, Intent.END, Intent.DATES).contains(intent)) {
+            // "what do we start next Monday?", "when does the week after next begin?": a week, not the session
+            intent = Intent.WEEK;
+        }
+        if (intent == Intent.NEXT_GATHERING && references.gathering().isEmpty() && references.time().isEmpty()
+                && !next && whole.terms().contains(listConcept)) {
+            // "when are the Animacoop 8 gatherings?": all of them
+            intent = Intent.GATHERINGS;
+        }
+        if (references.gathering().isPresent() && !NOT_ABOUT_A_GATHERING.contains(intent)) {
             intent = Intent.NEXT_GATHERING;
         } else if (references.week().isPresent() && ABOUT_A_WEEK.contains(intent)) {
             intent = Intent.WEEK;
@@ -226,40 +293,76 @@ public final class QuestionUnderstanding {
      * whether its subject is something the bot was never taught (see {@link #aboutSomethingElse}).
      */
     private record Reading(IntentClassifier.Prediction prediction, Optional<IntentIndex.Match> faq,
-            boolean somethingElse) {}
+            boolean somethingElse, References references, QuestionFeatures.Read read) {}
 
     /**
      * The question read as a whole and sentence by sentence, and the reading that asks the most clearly: a
      * rambling message ("Bonjour à toute l'équipe, j'espère que vous allez bien. Quand commence … ? Merci !")
      * is as clear as its question, whatever its greetings and its story say.
      */
-    private Reading best(References references, IntentIndex index, QuestionFeatures.Read whole,
+    private Reading best(String question, Catalog catalog, LocalDate today, Optional<Session> base,
+            References references, IntentIndex index, QuestionFeatures.Read whole,
             java.util.function.Predicate<String> unknown) {
-        Reading best = reading(index, whole, unknown);
-        String[] sentences = references.rest().split("[.!?;:\\n]+|\\s+(?:mais|but|et|and|so|donc|alors)\\s+");
-        if (sentences.length < 2) {
-            return best;
-        }
+        Reading best = reading(index, whole, references, unknown);
         Reading wholeReading = best;
-        for (String sentence : sentences) {
-            QuestionFeatures.Read read = features.read(references.withRest(sentence), index, unknown);
+        List<References> parts = new ArrayList<>(sentences(question, catalog, today, base, references));
+        String[] clauses = references.rest().split("\\s+(?:mais|but|et|and|so|donc|alors)\\s+");
+        if (clauses.length > 1) {
+            for (String clause : clauses) {
+                parts.add(references.withRest(clause));
+            }
+        }
+        boolean partAsks = false;
+        for (References part : parts) {
+            QuestionFeatures.Read read = features.read(part, index, unknown);
             if (read.terms().isEmpty()) {
                 continue;
             }
-            Reading candidate = reading(index, read, unknown);
-            if (asks(candidate) && (!asks(best) || candidate.prediction().probability()
+            Reading candidate = reading(index, read, part, unknown);
+            // a sentence that asks beats the whole message, whose references mix all its sentences
+            if (asks(candidate) && (!partAsks || candidate.prediction().probability()
                     > best.prediction().probability())) {
                 best = candidate;
+                partAsks = true;
             }
             if (candidate.faq().isPresent() && (best.faq().isEmpty()
                     || candidate.faq().get().confidence() > best.faq().get().confidence())) {
-                best = new Reading(best.prediction(), candidate.faq(), best.somethingElse());
+                best = new Reading(best.prediction(), candidate.faq(), best.somethingElse(), best.references(),
+                        best.read());
             }
         }
         return asks(best) || best.faq().isPresent() ? best : wholeReading;
     }
 
-    private Reading reading(IntentIndex index, QuestionFeatures.Read read,
+    /**
+     * Each sentence of a message of several, with the references it names itself; a session or week named
+     * elsewhere in the message still holds ("J'hésite pour Animacoop 9. Elle commence quand ?"), a time or a
+     * gathering does not ("merci pour le lancement ! Il y a un regroupement demain ?").
+     */
+    private List<References> sentences(String question, Catalog catalog, LocalDate today, Optional<Session> base,
+            References whole) {
+        String[] sentences = question.split("[.!?;:\\n]+");
+        List<References> parts = new ArrayList<>();
+        if (sentences.length > 1) {
+            for (String sentence : sentences) {
+                if (!sentence.isBlank()) {
+                    parts.add(inherit(ReferenceFinder.find(sentence, catalog, today, base, texting), whole));
+                }
+            }
+        }
+        return parts;
+    }
+
+    private static References inherit(References part, References whole) {
+        boolean ownSession = part.session().isPresent() || part.unknownSession().isPresent();
+        boolean ownWeek = part.week().isPresent();
+        return new References(ownSession ? part.session() : whole.session(),
+                ownSession ? part.unknownSession() : whole.unknownSession(),
+                ownWeek ? part.week() : whole.week(), ownWeek ? part.weekByTheme() : whole.weekByTheme(),
+                part.gathering(), part.time(), part.rest());
+    }
+
+    private Reading reading(IntentIndex index, QuestionFeatures.Read read, References references,
             java.util.function.Predicate<String> unknown) {
         // a question word ("c'est combien ?", "combien font 12 fois 7 ?") matches every FAQ entry asked with it:
         // an entry answers only when it shares a word that says what the question is about
@@ -267,7 +370,8 @@ public final class QuestionUnderstanding {
                 && t.length() >= 3 && t.chars().allMatch(Character::isLetter)).collect(java.util.stream.Collectors.toSet());
         Optional<IntentIndex.Match> faq = index.searchFaq(read.terms()).stream().findFirst()
                 .filter(m -> indexed.terms().get(faqIndex(m.key())).stream().anyMatch(subject::contains));
-        return new Reading(model().classifier().classify(read.features()), faq, aboutSomethingElse(read, unknown));
+        return new Reading(model().classifier().classify(read.features()), faq, aboutSomethingElse(read, unknown),
+                references, read);
     }
 
     /**
@@ -290,7 +394,8 @@ public final class QuestionUnderstanding {
             meaningful++;
             // a long word one or two letters away from a known one is a typo; a short one is more often another
             // word ("pleut" is not "peut")
-            boolean typo = !typed.equals(word) && !unknown.test(word) && typed.length() >= 6;
+            boolean typo = !typed.equals(word) && !unknown.test(word) && !analyzers.isStopWord(word)
+                    && typed.length() >= 5;
             if (unknown.test(typed) && !typo && !VERB_ENDING.matcher(typed).find()) {
                 strange++;
             }
@@ -348,14 +453,14 @@ public final class QuestionUnderstanding {
         return Intent.INFO;
     }
 
-    /** The first FAQ entry whose question is about the concept ("prix": fees, cost, free). */
-    private Optional<String> faqAbout(IntentIndex index, List<FaqEntry> faq, String concept) {
+    /** The first FAQ entry whose question is about all the concepts ("prix": fees, cost, free). */
+    private Optional<String> faqAbout(IntentIndex index, List<FaqEntry> faq, String... concepts) {
         for (int i = 0; i < faq.size(); i++) {
             FaqEntry entry = faq.get(i);
             List<String> texts = new ArrayList<>(entry.phrasings());
             texts.add(0, entry.question());
             for (String text : texts) {
-                if (index.terms(text).contains(concept)) {
+                if (index.terms(text).containsAll(List.of(concepts))) {
                     return Optional.of(IntentIndex.FAQ_PREFIX + i);
                 }
             }
@@ -429,9 +534,10 @@ public final class QuestionUnderstanding {
                 Set<String> subject = new HashSet<>();
                 List<String> texts = new ArrayList<>(entry.phrasings());
                 texts.add(entry.question());
-                texts.add(entry.answer());
                 texts.forEach(text -> subject.addAll(built.terms(text)));
-                entryTerms.add(Set.copyOf(subject));
+                Set<String> all = new HashSet<>(subject);
+                all.addAll(built.terms(entry.answer()));
+                entryTerms.add(Set.copyOf(all));
                 subject.removeAll(taught);
                 subject.removeAll(questionWords);
                 subject.removeIf(term -> term.length() < 3 || !term.chars().allMatch(Character::isLetter));

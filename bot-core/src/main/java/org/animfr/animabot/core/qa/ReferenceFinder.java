@@ -69,13 +69,14 @@ final class ReferenceFinder {
     private static final Pattern AFTER_NEXT = Pattern.compile("\\b(?:session|one|course)\\s+after\\s+next|(?:celle|"
             + "session|formation|promo)\\s+(?:d'apres|apres)\\s+la\\s+(?:prochaine|suivante)\\b");
     private static final Pattern PREVIOUS = Pattern.compile("\\b(?:(?:session|formation|promo|promotion|celle|"
-            + "cohorte)\\s+(?:d'avant|d avant|davant|precedente|passee|anterieure|juste avant)|(?:la|une)\\s+"
+            + "cohorte)\\s+(?:qui\\s+etait\\s+)?(?:d'avant|d avant|davant|avant|precedente|passee|anterieure|juste avant)"
+            + "|(?:la|une)\\s+"
             + "precedente|precedente\\s+(?:session|formation|promo)|previous\\s+(?:session|course|one|cohort|training)"
-            + "|(?:session|course|one|cohort|training)\\s+before)\\b");
+            + "|(?:session|course|cohort|training)\\s+before|the\\s+one\\s+before\\s+(?:this|ours|that))\\b");
     private static final Pattern FOLLOWING = Pattern.compile("\\b(?:(?:session|formation|promo|promotion|celle|"
             + "cohorte)\\s+(?:d'apres|d apres|dapres|suivante|juste apres)|la\\s+suivante|suivante\\s+(?:session|"
-            + "formation|promo)|following\\s+(?:session|course|one|cohort|training)|(?:session|course|one|cohort|"
-            + "training)\\s+after)\\b");
+            + "formation|promo)|following\\s+(?:session|course|one|cohort|training)|(?:session|course|cohort|"
+            + "training)\\s+after|the\\s+one\\s+after\\s+(?:this|ours|that))\\b");
     private static final Map<String, Integer> SEASONS = Map.ofEntries(
             Map.entry("printemps", 3), Map.entry("spring", 3), Map.entry("ete", 6), Map.entry("summer", 6),
             Map.entry("automne", 9), Map.entry("autumn", 9), Map.entry("fall", 9), Map.entry("hiver", 12),
@@ -88,30 +89,44 @@ final class ReferenceFinder {
     private static final Pattern SESSION_WORD = Pattern.compile("\\b(session|sessions|formation|promo|promotion|"
             + "celle|cohorte|animacoop|course|training|cohort|one)\\b");
     private static final String PLACE_BEFORE = "(?:de|d'|a|en|du|of|in|at|the|sur|vers|pres de|near|from|avant|apres|"
-            + "before|after)\\s+"
+            + "before|after|session|formation|promo)\\s+"
             + "(?:l'|la\\s+|le\\s+)?";
     private static final Set<String> PLACE_STOP = Set.of("pays", "region", "territoire", "departement", "ville",
-            "maison", "rue", "place", "quai", "des", "les", "et", "and", "saint", "sainte", "sur", "sous");
+            "maison", "rue", "place", "quai", "des", "les", "et", "and", "saint", "sainte", "sur", "sous", "associations",
+            "association", "tiers", "lieu", "salle", "centre", "espace", "cafe", "the", "bis", "avenue", "boulevard",
+            "chemin", "route", "impasse", "allee", "mediatheque", "bibliotheque", "mairie", "hotel", "le", "la");
     private static final Pattern GATHERING_WORD = Pattern.compile("\\b(regroupements?|rencontres?|rendez-vous|"
             + "rendez vous|rdv|reunions?|seminaires?|presentiels?|journees?|gatherings?|meetups?|meet-ups?|"
-            + "meetings?|in-person)\\b");
+            + "meetings?|in-person|revoit|revoir|reverra|retrouve|retrouver|retrouvera|retrouvons|voit|verra|"
+            + "face to face|meet up|meet again|venue|adresse|address|salle)\\b");
     private static final Map<String, Order> ORDER_WORDS = orderWords();
     /** "le regroupement après celui de Montpellier", "the gathering before the Montpellier one". */
-    private static final Pattern NEIGHBOUR = Pattern.compile("\\b(?:(apres|after|suivant|following)|(avant|before|"
-            + "precedent|previous))\\b");
+    private static final Pattern NEIGHBOUR = Pattern.compile("\\b(?:regroupement|rencontre|rdv|rendez-vous|gathering|"
+            + "meetup|one|celui)\\s+(?:d')?(?:(apres|after|suivant|following)|(avant|before|precedent|previous))\\b");
     private static final Pattern ORDER = Pattern.compile("\\b(tout premier|toute premiere|very first|"
             + String.join("|", ORDER_WORDS.keySet()) + ")\\b");
     private static final Pattern ROLE = Pattern.compile("\\b(lancement|lancemen|lancemt|launch|kick-off|kickoff|kick off|"
             + "d'ouverture|opening|cloture|closing|de fin|final|finale|mi-parcours|mi parcours|midway|mid-way|"
-            + "halfway|milieu|middle)\\b(?!\\s+(?:des|of)\\s+(?:inscriptions?|registrations?|candidatures?))");
+            + "midpoint|mid-point|halfway|milieu|middle)\\b(?!\\s+(?:des|of)\\s+(?:inscriptions?|registrations?|candidatures?))");
     /** Role words that name a gathering on their own ("la clôture"); the others only beside a gathering word. */
     private static final Set<String> ROLE_ALONE = Set.of("lancement", "lancemen", "lancemt", "launch", "cloture",
-            "closing", "mi-parcours", "mi parcours", "midway", "mid-way");
+            "closing", "mi-parcours", "mi parcours", "midway", "mid-way", "midpoint", "mid-point");
+    /** "la dernière semaine", "the final week"; "la semaine dernière" and "last week" are times, not this. */
+    private static final Pattern LAST_WEEK = Pattern.compile("\\b(?:la|the)\\s+(?:toute\\s+|very\\s+)?(?:derniere|"
+            + "last|final|ultime)\\s+(?:wrap-up\\s+)?(?:semaine|week)\\b");
+    private static final Pattern ASKS_WHEN = Pattern.compile("\\b(quand|when|quelle|which|what)\\b");
     private static final Pattern THEME_CUE = Pattern.compile("\\b(semaine|semaines|week|weeks|theme|themes|sujet|"
-            + "topic|module|consacree|about)\\b");
+            + "topic|module|consacree|about|aborde|aborder|abordera|traite|traiter|parle|parlera|etudie|cover|covers|"
+            + "covered|learn|apprend)\\b");
     private static final Set<String> THEME_STOP = Set.of("semaine", "semaines", "week", "weeks", "theme", "themes",
             "sujet", "topic", "about", "quand", "quelle", "quel", "which", "when", "what", "celle", "c'est", "cest",
             "sera", "será", "avec", "pour", "dans", "avons", "aura", "that", "this", "there", "session", "formation");
+
+    /** Marks a place word that is a venue's name rather than a town's. */
+    private static final String VENUE = "venue:";
+
+    private static final org.apache.lucene.search.spell.LevenshteinDistance SIMILARITY =
+            new org.apache.lucene.search.spell.LevenshteinDistance();
 
     private static final Map<String, Pattern> NAME_PATTERNS = new ConcurrentHashMap<>();
 
@@ -150,6 +165,11 @@ final class ReferenceFinder {
         Optional<Session> session = found.session();
         Session target = session.or(() -> base).orElse(null);
         boolean byTheme = false;
+        Matcher lastWeek = LAST_WEEK.matcher(text);
+        if (week.isEmpty() && target != null && lastWeek.find()) {
+            week = Optional.of(target.weekCount());
+            text = cut(text, lastWeek.start(), lastWeek.end(), " semaine ");
+        }
         if (week.isEmpty() && target != null && time.isEmpty()) {
             Optional<Found> theme = weekByTheme(text, target);
             if (theme.isPresent()) {
@@ -160,7 +180,7 @@ final class ReferenceFinder {
         }
         Optional<Gathering> gathering = Optional.empty();
         if (target != null) {
-            Optional<Found> named = gathering(text, target, found.place());
+            Optional<Found> named = gathering(text, target, found.place(), today);
             if (named.isPresent()) {
                 gathering = named.get().gathering();
                 text = named.get().text();
@@ -333,34 +353,44 @@ final class ReferenceFinder {
                 byWord.computeIfAbsent(word, w -> new ArrayList<>()).add(s);
             }
             for (Gathering g : s.gatherings()) {
-                String place = g.place();
-                String city = place.contains(",") ? place.substring(place.lastIndexOf(',') + 1) : place;
-                for (String word : placeWords(city)) {
+                int comma = g.place().lastIndexOf(',');
+                String town = comma < 0 ? g.place() : g.place().substring(comma + 1);
+                for (String word : placeWords(g.place())) {
                     List<Session> list = byWord.computeIfAbsent(word, w -> new ArrayList<>());
                     if (!list.contains(s)) {
                         list.add(s);
                     }
-                    gatheringPlace.put(word, true);
+                    // a venue ("la Coop") names a gathering; a town may name the session
+                    gatheringPlace.merge(word, !placeWords(town).contains(word), Boolean::logicalOr);
                 }
             }
         }
+        // the last place named is the one asked about: "hésite entre celle de Normandie et celle de Lyon. Combien
+        // dure celle de Lyon ?"
+        Found last = Found.none(text);
+        int lastStart = -1;
         for (Map.Entry<String, List<Session>> entry : byWord.entrySet()) {
             String word = entry.getKey();
-            // "Normandy", "normande" and "Normandie" agree on their first six letters
-            String typed = word.length() >= 6 ? Pattern.quote(word.substring(0, 6)) + "\\p{L}*" : Pattern.quote(word);
+            // "Normandy", "normande" and "Normandie" agree on their first six letters; "lyonnaise" begins with "lyon"
+            String typed = word.length() >= 6 ? Pattern.quote(word.substring(0, 6)) + "\\p{L}*"
+                    : Pattern.quote(word) + "\\p{L}*";
             Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + PLACE_BEFORE + "(" + typed + ")(?![\\p{L}\\p{N}])")
                     .matcher(text);
-            if (m.find()) {
-                Optional<Session> s = preferred(entry.getValue(), today);
-                if (s.isPresent()) {
-                    String rest = cut(text, m.start(1), m.end(1), " ");
-                    Optional<String> place = gatheringPlace.containsKey(entry.getKey())
-                            ? Optional.of(entry.getKey()) : Optional.empty();
-                    return new Found(s, Optional.empty(), rest, 0, Optional.empty(), place);
-                }
+            int start = -1;
+            int end = -1;
+            while (m.find()) {
+                start = m.start(1);
+                end = m.end(1);
+            }
+            Optional<Session> s = preferred(entry.getValue(), today);
+            if (start > lastStart && s.isPresent()) {
+                lastStart = start;
+                Optional<String> place = gatheringPlace.containsKey(word)
+                        ? Optional.of(gatheringPlace.get(word) ? VENUE + word : word) : Optional.empty();
+                last = new Found(s, Optional.empty(), cut(text, start, end, " "), 0, Optional.empty(), place);
             }
         }
-        return Found.none(text);
+        return last;
     }
 
     private static List<String> placeWords(String place) {
@@ -369,18 +399,23 @@ final class ReferenceFinder {
     }
 
     private static Optional<Found> weekByTheme(String text, Session session) {
-        if (!THEME_CUE.matcher(text).find() || session.weeks().isEmpty()) {
+        boolean cue = THEME_CUE.matcher(text).find();
+        if (!cue && !ASKS_WHEN.matcher(text).find() || session.weeks().isEmpty()) {
             return Optional.empty();
         }
         Map<String, Integer> themeCounts = new HashMap<>();
         Map<Integer, Set<String>> wordsByWeek = new HashMap<>();
+        Map<Integer, List<String>> fullWords = new HashMap<>();
         for (Week w : session.weeks()) {
             Set<String> words = new HashSet<>();
+            List<String> full = new ArrayList<>();
             for (String word : TextFold.fold(w.theme()).split("[^\\p{L}]+")) {
                 if (word.length() >= 4) {
                     words.add(stem(word));
+                    full.add(word);
                 }
             }
+            fullWords.put(w.number(), full);
             wordsByWeek.put(w.number(), words);
             words.forEach(word -> themeCounts.merge(word, 1, Integer::sum));
         }
@@ -393,7 +428,14 @@ final class ReferenceFinder {
             Set<String> matched = new HashSet<>();
             for (String word : typed) {
                 String stem = stem(word);
-                if (entry.getValue().contains(stem) && themeCounts.get(stem) == 1) {
+                // without a word like "semaine" or "thème", only a long theme word says a week is meant
+                boolean same = entry.getValue().contains(stem) && themeCounts.get(stem) == 1;
+                if (!same && word.length() >= 8) {
+                    // "governance" is "gouvernance": long words a letter or two apart are the same word
+                    same = fullWords.get(entry.getKey()).stream().anyMatch(theme -> theme.length() >= 8
+                            && SIMILARITY.getDistance(theme, word) >= 0.8f && themeCounts.get(stem(theme)) == 1);
+                }
+                if (same && (cue || word.length() >= 8)) {
                     matched.add(word);
                 }
             }
@@ -417,17 +459,23 @@ final class ReferenceFinder {
     /** Words compared by their first five letters: "licences" and "licenses", "wiki" and "wikis". */
     private static String stem(String word) {
         String plain = word.endsWith("s") ? word.substring(0, word.length() - 1) : word;
+        plain = plain.endsWith("e") && plain.length() > 4 ? plain.substring(0, plain.length() - 1) : plain;
         return plain.length() <= 5 ? plain : plain.substring(0, 5);
     }
 
-    private static Optional<Found> gathering(String text, Session session, Optional<String> place) {
+    private static Optional<Found> gathering(String text, Session session, Optional<String> place,
+            LocalDate today) {
         List<Gathering> gatherings = session.gatherings();
         if (gatherings.isEmpty()) {
             return Optional.empty();
         }
-        boolean aboutGatherings = GATHERING_WORD.matcher(text).find();
+        boolean venue = place.isPresent() && place.get().startsWith(VENUE);
+        place = place.map(p -> p.replace(VENUE, ""));
+        boolean aboutGatherings = GATHERING_WORD.matcher(text).find() || venue;
         Matcher order = ORDER.matcher(text);
-        if (order.find() && (aboutGatherings || nearOne(text, order.end()))) {
+        boolean ordinal = order.find() && !text.substring(order.end()).matches("^\\s*(?:place|lieu|lieux)\\b.*");
+        // "how long does the training last?": "last" alone is a verb as often as an order
+        if (ordinal && (aboutGatherings || nearOne(text, order.end()) && !order.group(1).equals("last"))) {
             String typed = order.group(1);
             Order wanted = typed.startsWith("tout") || typed.startsWith("very") ? Order.FIRST
                     : ORDER_WORDS.get(typed);
@@ -448,11 +496,15 @@ final class ReferenceFinder {
                 return Optional.of(gatheringFound(cut(text, role.start(), role.end(), " "), g));
             }
         }
-        if (place.isPresent() && aboutGatherings) {
+        Optional<String> town = place.isEmpty() && aboutGatherings ? placeNamed(text, gatherings) : place;
+        if (town.isPresent() && aboutGatherings) {
             List<Gathering> there = gatherings.stream()
-                    .filter(g -> TextFold.fold(g.place()).contains(place.get())).toList();
-            if (there.size() == 1) {
-                int index = gatherings.indexOf(there.get(0));
+                    .filter(g -> TextFold.fold(g.place()).contains(town.get())).toList();
+            if (!there.isEmpty()) {
+                // several gatherings in one town: the next one there, or the last if all are past
+                Gathering chosen = there.stream().filter(g -> !g.at().toLocalDate().isBefore(today)).findFirst()
+                        .orElse(there.get(there.size() - 1));
+                int index = gatherings.indexOf(chosen);
                 Matcher shift = NEIGHBOUR.matcher(text);
                 if (shift.find()) {
                     int wanted = index + (shift.group(1) != null ? 1 : -1);
@@ -461,7 +513,19 @@ final class ReferenceFinder {
                                     Optional.of(gatherings.get(wanted))))
                             : Optional.empty();
                 }
-                return Optional.of(gatheringFound(text, Optional.of(there.get(0))));
+                return Optional.of(gatheringFound(text, Optional.of(chosen)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A town or venue of the session's gatherings that the text names ("le regroupement à Quimper de la 6"). */
+    private static Optional<String> placeNamed(String text, List<Gathering> gatherings) {
+        for (Gathering g : gatherings) {
+            for (String word : placeWords(g.place())) {
+                if (Pattern.compile("(?<![\\p{L}])" + Pattern.quote(word) + "(?![\\p{L}])").matcher(text).find()) {
+                    return Optional.of(word);
+                }
             }
         }
         return Optional.empty();

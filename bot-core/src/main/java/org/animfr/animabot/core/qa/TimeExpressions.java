@@ -37,7 +37,7 @@ final class TimeExpressions {
 
     private static final String NUMBER = "(\\d{1,2}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
             + "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|quelques|few|a few)";
-    private static final String UNIT = "(jours?|semaines?|sem|mois|days?|weeks?|months?)";
+    private static final String UNIT = "(jours?|semaines?|sem|mois|days?|weeks?|wks?|months?)";
     private static final Map<String, Integer> COUNTS = Map.ofEntries(
             Map.entry("un", 1), Map.entry("une", 1), Map.entry("deux", 2), Map.entry("trois", 3),
             Map.entry("quatre", 4), Map.entry("cinq", 5), Map.entry("six", 6), Map.entry("sept", 7),
@@ -70,18 +70,20 @@ final class TimeExpressions {
                     m.group(2), -1)),
             rule("(?:(?:la|the)\\s+)?(?:semaine|week)\\s+(?:d'apres la prochaine|apres la prochaine|after next)"
                     + "|(?:dans|in)\\s+(?:quinze|15)\\s+jours", (m, t) -> week(t.plusWeeks(2))),
-            rule("(?:(?:la|the)\\s+)?(?:semaine|week)\\s+(?:d'apres|prochaine|suivante|qui vient|after)"
+            rule("(?:(?:la|the)\\s+)?(?:semaine|week)\\s+(?:d'apres|prochaine|suivante|qui vient|after|pro|proch)"
                     + "|(?:next|following|coming)\\s+week", (m, t) -> week(t.plusWeeks(1))),
             rule("(?:(?:la|the)\\s+)?(?:semaine|week)\\s+(?:derniere|passee|precedente|d'avant|before)"
                     + "|(?:last|previous|past)\\s+week", (m, t) -> week(t.minusWeeks(1))),
             rule("(?:cette|this)\\s+(?:semaine|week)", (m, t) -> week(t)),
+            rule("(?:a|au|at)\\s+(?:la\\s+)?fin\\s+du\\s+mois|at\\s+the\\s+end\\s+of\\s+(?:the|this)\\s+month",
+                    (m, t) -> day(t.with(TemporalAdjusters.lastDayOfMonth()))),
             rule("(?:(?:d'ici|avant|jusqu'a|by|before|until)\\s+)?(?:la|the)\\s+fin\\s+du\\s+mois"
                     + "|(?:by|before|until)?\\s*the\\s+end\\s+of\\s+(?:the|this)\\s+month|(?:ce|this)\\s+mois(?:[ -]ci)?"
                     + "|this\\s+month", (m, t) -> span(t, t.with(TemporalAdjusters.lastDayOfMonth()))),
             rule("(?:le|the)?\\s*mois\\s+(?:prochain|suivant|d'apres)|next\\s+month",
                     (m, t) -> month(t.plusMonths(1))),
             rule("(?:le|the)?\\s*mois\\s+(?:dernier|passe|precedent)|last\\s+month", (m, t) -> month(t.minusMonths(1))),
-            rule("(?:le|on|the)?\\s*" + WEEKDAY + "\\s+(?:prochain|qui vient|d'apres)|(?:next|this|coming)\\s+"
+            rule("(?:le|on|the)?\\s*" + WEEKDAY + "\\s+(?:prochain|qui vient|d'apres|pro|proch)|(?:next|this|coming)\\s+"
                     + WEEKDAY, (m, t) -> weekday(t, m.group(1) != null ? m.group(1) : m.group(2), 1)),
             rule("(?:le|on|the)?\\s*" + WEEKDAY + "\\s+(?:dernier|passe)|last\\s+" + WEEKDAY,
                     (m, t) -> weekday(t, m.group(1) != null ? m.group(1) : m.group(2), -1)),
@@ -160,7 +162,8 @@ final class TimeExpressions {
         if (unit.startsWith("s") || unit.startsWith("w")) {
             return week(today.plusWeeks((long) sign * count));
         }
-        return month(today.plusMonths((long) sign * count));
+        // "dans un mois" is a day, the week it falls in answers "on sera en quelle semaine"
+        return day(today.plusMonths((long) sign * count));
     }
 
     private static Optional<LocalDate[]> weekday(LocalDate today, String typed, int direction) {

@@ -137,6 +137,7 @@ class DispatcherTest {
                     questionsAsked.incrementAndGet();
                     return List.of(Reply.plain("réponse à " + question));
                 },
+                List.of(),
                 BotFixture.MESSAGES,
                 person -> person.equals(ENGLISH_SPEAKER) ? Optional.of(Language.EN) : Optional.empty(),
                 new Organizers(Set.of()),
@@ -211,7 +212,7 @@ class DispatcherTest {
         @Test
         void aBrokenLanguageStoreStillLetsThePersonBeAnsweredInTheirClientsLanguage() {
             Dispatcher withBrokenStore = new Dispatcher(dispatcher.commands(), NOTHING_KNOWN,
-                    (question, asked) -> List.of(Reply.plain("?")), BotFixture.MESSAGES,
+                    (question, asked) -> List.of(Reply.plain("?")), List.of(), BotFixture.MESSAGES,
                     person -> {
                         throw new IllegalStateException("database down");
                     },
@@ -240,11 +241,25 @@ class DispatcherTest {
                     (question, asked) -> {
                         throw new IllegalStateException("index corrupted");
                     },
-                    BotFixture.MESSAGES, person -> Optional.empty(), new Organizers(Set.of()), Clock.systemUTC(),
+                    List.of(), BotFixture.MESSAGES, person -> Optional.empty(), new Organizers(Set.of()), Clock.systemUTC(),
                     () -> ZoneId.of("Europe/Paris"));
 
             assertThat(textOf(withBrokenQuestions.handle(new IncomingMessage(ref(), person("learner"),
                     "c’est quand ?", false, false, Instant.now())))).isEqualTo(FRENCH_ERROR);
+        }
+
+        @Test
+        void aNoticeThatThrowsIsLeftOutAndTheAnswerAndTheOtherNoticesStillGo() {
+            Dispatcher withBrokenNotice = new Dispatcher(dispatcher.commands(), NOTHING_KNOWN,
+                    (question, asked) -> List.of(Reply.plain("?")),
+                    List.<NoticeFeature>of((asked, command) -> {
+                        throw new IllegalStateException("the notice is broken");
+                    }, (asked, command) -> List.of(Reply.plain("note about " + command.orElseThrow().key()))),
+                    BotFixture.MESSAGES, person -> Optional.empty(), new Organizers(Set.of()), Clock.systemUTC(),
+                    () -> ZoneId.of("Europe/Paris"));
+
+            assertThat(textOf(withBrokenNotice.handle(new IncomingMessage(ref(), person("learner"), "ping", false,
+                    false, Instant.now())))).isEqualTo("pong\nnote about ping");
         }
 
         private CompletionStage<List<Reply>> handle(String person, String text) {

@@ -22,16 +22,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a learner would ask it. A line is a question, a tab, then the fragments the reply must contain (separated by
  * {@code &&}), or {@code UNSURE} when the bot must decline.
  *
- * <p>The floors below are what the bot reaches today, so that no change makes it understand less; issue 10 asks
- * for 95 % on the whole set, which it does not reach yet. Out-of-scope questions are held to at most one
- * confident answer ("c'est quoi les infos du jour ?", which the bot takes for the session's news).
+ * <p>The whole set must be answered at 95 % or more, each category at 90 % or more, and no out-of-scope question
+ * may get a confident answer.
  */
 class HeldOutQuestionsTest {
     private static final String UNSURE = "UNSURE";
-    private static final double MIN_ACCURACY = 0.82;
-    private static final java.util.Map<String, Double> MIN_CATEGORY_ACCURACY = java.util.Map.of("naming", 0.90,
-            "polite", 0.75, "relative-time", 0.72, "gatherings", 0.85, "texting", 0.72, "faq", 0.78);
-    private static final int MAX_CONFIDENT_OUT_OF_SCOPE = 1;
+    private static final double MIN_ACCURACY = 0.95;
+    private static final double MIN_CATEGORY_ACCURACY = 0.90;
     private static final List<String> CATEGORIES = List.of("naming", "polite", "relative-time", "gatherings",
             "texting", "faq", "out-of-scope");
     private static final List<String> NOT_SURE = Arrays.stream(Language.values())
@@ -55,7 +52,7 @@ class HeldOutQuestionsTest {
         Result result = run(category);
 
         assertThat(result.total()).isGreaterThanOrEqualTo(40);
-        assertThat(result.accuracy()).as(category).isGreaterThanOrEqualTo(MIN_CATEGORY_ACCURACY.get(category));
+        assertThat(result.accuracy()).as(category).isGreaterThanOrEqualTo(MIN_CATEGORY_ACCURACY);
     }
 
     @Test
@@ -63,11 +60,11 @@ class HeldOutQuestionsTest {
         Result result = run("out-of-scope");
 
         assertThat(result.total()).isGreaterThanOrEqualTo(40);
-        assertThat(result.confidentOutOfScope()).isLessThanOrEqualTo(MAX_CONFIDENT_OUT_OF_SCOPE);
+        assertThat(result.confidentOutOfScope()).isZero();
     }
 
     @Test
-    void theWholeSetIsAnsweredAtLeastAsWellAsToday() throws IOException {
+    void theWholeSetIsAnsweredAtNinetyFivePercent() throws IOException {
         int passed = 0;
         int total = 0;
         int confidentOutOfScope = 0;
@@ -82,7 +79,7 @@ class HeldOutQuestionsTest {
 
         assertThat(total).isGreaterThanOrEqualTo(400);
         assertThat((double) passed / total).isGreaterThanOrEqualTo(MIN_ACCURACY);
-        assertThat(confidentOutOfScope).isLessThanOrEqualTo(MAX_CONFIDENT_OUT_OF_SCOPE);
+        assertThat(confidentOutOfScope).isZero();
     }
 
     private static Result run(String category) throws IOException {

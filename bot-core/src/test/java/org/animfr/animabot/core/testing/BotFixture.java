@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.animfr.animabot.core.i18n.Messages;
 import org.animfr.animabot.core.qa.QuestionUnderstanding;
 import org.animfr.animabot.core.session.Catalog;
 import org.animfr.animabot.core.session.CatalogFile;
+import org.animfr.animabot.core.session.DataProblem;
 import org.animfr.animabot.core.session.FileReading;
 import org.animfr.animabot.core.session.LiveCatalog;
 
@@ -49,6 +51,7 @@ public final class BotFixture {
     public final ChatPlatforms platforms = new ChatPlatforms(List.of(platform, other));
     public final LiveCatalog catalog;
     private final AtomicReference<Catalog> data = new AtomicReference<>();
+    private final AtomicReference<List<DataProblem>> problems = new AtomicReference<>(List.of());
     public final Animabot core;
     public final Dispatcher bot;
 
@@ -65,8 +68,12 @@ public final class BotFixture {
         this.data.set(data);
         catalog = new LiveCatalog(() -> {
             Catalog current = this.data.get();
-            return List.of(new FileReading.Read(
-                    new CatalogFile("test.yaml", current.network(), current.sessions(), current.faq())));
+            List<FileReading> readings = new ArrayList<>(List.of(new FileReading.Read(
+                    new CatalogFile("test.yaml", current.network(), current.sessions(), current.faq()))));
+            this.problems.get().stream()
+                    .collect(Collectors.groupingBy(DataProblem::file, LinkedHashMap::new, Collectors.toList()))
+                    .forEach((file, found) -> readings.add(new FileReading.Rejected(file, found)));
+            return readings;
         });
         catalog.reload();
         clock = new MutableClock(OffsetDateTime.parse(now).toInstant());
@@ -94,6 +101,16 @@ public final class BotFixture {
     /** The organizers edit their data and reload it, as {@code admin recharger} does. */
     public void reloadWith(Catalog edited) {
         data.set(edited);
+        catalog.reload();
+    }
+
+    /**
+     * The organizers reload their data, as {@code admin recharger} does, and each file named in the problems is
+     * rejected for them, at this reading and the next ones until this is called again ({@code test.yaml} is read as
+     * before); without problems, the reading is clean.
+     */
+    public void reloadWithProblems(DataProblem... found) {
+        problems.set(List.of(found));
         catalog.reload();
     }
 
