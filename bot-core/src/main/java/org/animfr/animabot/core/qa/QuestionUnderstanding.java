@@ -32,8 +32,8 @@ import org.animfr.animabot.core.session.Session;
 public final class QuestionUnderstanding {
     /** Below this probability of its best intent, the bot admits it is not sure. */
     static final double MIN_PROBABILITY = 0.4;
-    /** The probability an intent needs to win over an FAQ entry whose subject the question names. */
-    static final double SURE_ENOUGH_OVER_FAQ = 0.97;
+    /** The confidence an FAQ entry whose subject the question names needs in its match (see {@link #matches}). */
+    static final double SUBJECT_FAQ_CONFIDENCE = 0.3;
     /** From this confidence, an FAQ entry answers even a question that brings words the bot does not know. */
     static final double CLEAR_FAQ_CONFIDENCE = 0.8;
     /** Below this confidence in the best FAQ phrasing (see {@link IntentIndex}), the FAQ does not answer. */
@@ -167,20 +167,18 @@ public final class QuestionUnderstanding {
             return new Understood(references, new Understanding(Optional.of(namedOnly(references).name()),
                     language, 1, next));
         }
-        Optional<String> subject = faqSubject(whole.terms()).filter(f -> !aboutSomethingElse(whole, unknown));
+        Optional<String> subject = faqSubject(whole.terms())
+                .filter(f -> !aboutSomethingElse(whole, unknown) && matches(index, whole, f));
         for (Iterator<References> parts = sentences(question, catalog, today, base, references).iterator();
                 subject.isEmpty() && parts.hasNext(); ) {
             QuestionFeatures.Read read = features.read(parts.next(), index, unknown);
-            subject = faqSubject(read.terms()).filter(f -> !aboutSomethingElse(read, unknown));
+            subject = faqSubject(read.terms()).filter(f -> !aboutSomethingElse(read, unknown)
+                    && matches(index, read, f));
         }
         if (subject.isPresent()) {
-            IntentClassifier.Prediction prediction = model().classifier().classify(whole.features());
-            boolean sure = prediction.intent() != Intent.OUT_OF_SCOPE && !FAQ_FIRST.contains(prediction.intent())
-                    && prediction.probability() >= SURE_ENOUGH_OVER_FAQ;
-            if (!sure) {
-                return new Understood(references, new Understanding(subject, language, prediction.probability(),
-                        next));
-            }
+            // a word no intent was taught but an FAQ entry's question uses ("certificat", "licence") says more
+            // about the question than the words the model knows ("à la fin" is not asking for the end date)
+            return new Understood(references, new Understanding(subject, language, 1, next));
         }
         Reading best = best(question, catalog, today, base, references, index, whole, unknown);
         references = best.references();
@@ -341,7 +339,7 @@ public final class QuestionUnderstanding {
      */
     private List<References> sentences(String question, Catalog catalog, LocalDate today, Optional<Session> base,
             References whole) {
-        String[] sentences = question.split("[.!?;:\\n]+");
+        String[] sentences = question.split("[.!?;:\\n]+|\\s+(?:mais|but)\\s+");
         List<References> parts = new ArrayList<>();
         if (sentences.length > 1) {
             for (String sentence : sentences) {
@@ -395,7 +393,7 @@ public final class QuestionUnderstanding {
             // a long word one or two letters away from a known one is a typo; a short one is more often another
             // word ("pleut" is not "peut")
             boolean typo = !typed.equals(word) && !unknown.test(word) && !analyzers.isStopWord(word)
-                    && typed.length() >= 5;
+                    && typed.length() >= 6;
             if (unknown.test(typed) && !typo && !VERB_ENDING.matcher(typed).find()) {
                 strange++;
             }
@@ -418,6 +416,15 @@ public final class QuestionUnderstanding {
             QuestionFeatures.Read question) {
         FaqEntry entry = faq.get(Integer.parseInt(match.key().substring(IntentIndex.FAQ_PREFIX.length())));
         return question.terms().contains(weekConcept) && index.terms(entry.question()).contains(weekConcept);
+    }
+
+    /**
+     * Whether the entry's phrasings explain enough of the question besides their shared subject: "la licence de
+     * pêche coûte combien ?" names the licence entry's subject but asks about something else.
+     */
+    private static boolean matches(IntentIndex index, QuestionFeatures.Read read, String key) {
+        return index.searchFaq(read.terms()).stream()
+                .anyMatch(m -> m.key().equals(key) && m.confidence() >= SUBJECT_FAQ_CONFIDENCE);
     }
 
     private static int faqIndex(String key) {

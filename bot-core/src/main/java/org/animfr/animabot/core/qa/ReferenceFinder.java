@@ -97,7 +97,8 @@ final class ReferenceFinder {
             "chemin", "route", "impasse", "allee", "mediatheque", "bibliotheque", "mairie", "hotel", "le", "la");
     private static final Pattern GATHERING_WORD = Pattern.compile("\\b(regroupements?|rencontres?|rendez-vous|"
             + "rendez vous|rdv|reunions?|seminaires?|presentiels?|journees?|gatherings?|meetups?|meet-ups?|"
-            + "meetings?|in-person|revoit|revoir|reverra|retrouve|retrouver|retrouvera|retrouvons|voit|verra|"
+            + "meetings?|in-person|revoit|revoir|reverra|retrouve|retrouver|retrouvera|retrouvons|voit|verra|revenir|"
+            + "reviens|revient|travel|come back|deplacer|deplace|"
             + "face to face|meet up|meet again|venue|adresse|address|salle)\\b");
     private static final Map<String, Order> ORDER_WORDS = orderWords();
     /** "le regroupement après celui de Montpellier", "the gathering before the Montpellier one". */
@@ -114,6 +115,8 @@ final class ReferenceFinder {
     /** "la dernière semaine", "the final week"; "la semaine dernière" and "last week" are times, not this. */
     private static final Pattern LAST_WEEK = Pattern.compile("\\b(?:la|the)\\s+(?:toute\\s+|very\\s+)?(?:derniere|"
             + "last|final|ultime)\\s+(?:wrap-up\\s+)?(?:semaine|week)\\b");
+    private static final Pattern STRONG_THEME_CUE = Pattern.compile("\\b(semaine|semaines|week|weeks|theme|themes|"
+            + "sujet|topic|module)\\b");
     private static final Pattern ASKS_WHEN = Pattern.compile("\\b(quand|when|quelle|which|what)\\b");
     private static final Pattern THEME_CUE = Pattern.compile("\\b(semaine|semaines|week|weeks|theme|themes|sujet|"
             + "topic|module|consacree|about|aborde|aborder|abordera|traite|traiter|parle|parlera|etudie|cover|covers|"
@@ -218,8 +221,9 @@ final class ReferenceFinder {
         }
         Map<Integer, Session> numbered = numbered(sessions);
         Set<String> brands = brands(sessions);
-        Matcher m = Pattern.compile("\\b(" + String.join("|", brands) + ")\\s*(?:n\\s*°|no|numero|num|#)?\\s*"
-                + NUMBER + "\\b").matcher(text);
+        // the brand in full or cut short as people type it: "animacoop 9", "anima9", "animac 9"
+        Matcher m = Pattern.compile("\\b(" + String.join("|", brands.stream().map(ReferenceFinder::shortened).toList())
+                + ")\\s*(?:n\\s*°|no|numero|num|#)?\\s*" + NUMBER + "\\b").matcher(text);
         if (!brands.isEmpty() && m.find()) {
             Optional<Integer> number = number(m.group(2));
             if (number.isPresent()) {
@@ -399,8 +403,13 @@ final class ReferenceFinder {
     }
 
     private static Optional<Found> weekByTheme(String text, Session session) {
-        boolean cue = THEME_CUE.matcher(text).find();
-        if (!cue && !ASKS_WHEN.matcher(text).find() || session.weeks().isEmpty()) {
+        boolean cue = STRONG_THEME_CUE.matcher(text).find();
+        Matcher weak = THEME_CUE.matcher(text);
+        List<Integer> weakCues = new ArrayList<>();
+        while (weak.find()) {
+            weakCues.add(weak.end());
+        }
+        if (!cue && weakCues.isEmpty() && !ASKS_WHEN.matcher(text).find() || session.weeks().isEmpty()) {
             return Optional.empty();
         }
         Map<String, Integer> themeCounts = new HashMap<>();
@@ -435,7 +444,11 @@ final class ReferenceFinder {
                     same = fullWords.get(entry.getKey()).stream().anyMatch(theme -> theme.length() >= 8
                             && SIMILARITY.getDistance(theme, word) >= 0.8f && themeCounts.get(stem(theme)) == 1);
                 }
-                if (same && (cue || word.length() >= 8)) {
+                // a word like "about" or "parle" says a theme follows only close before it
+                int at = text.indexOf(word);
+                boolean nearCue = weakCues.stream().anyMatch(end -> end <= at && text.substring(end, at).trim()
+                        .split("\\s+").length <= 4);
+                if (same && (cue || nearCue || word.length() >= 8)) {
                     matched.add(word);
                 }
             }
@@ -621,6 +634,20 @@ final class ReferenceFinder {
             }
         }
         return brands;
+    }
+
+    /** A brand word as a pattern that also takes its first five letters or more: "anima" for "animacoop". */
+    private static String shortened(String quotedBrand) {
+        String brand = quotedBrand.replace("\\Q", "").replace("\\E", "");
+        if (brand.length() <= 5) {
+            return quotedBrand;
+        }
+        StringBuilder optional = new StringBuilder(Pattern.quote(brand.substring(0, 5)));
+        for (char c : brand.substring(5).toCharArray()) {
+            optional.append("(?:").append(Pattern.quote(String.valueOf(c)));
+        }
+        optional.append(")?".repeat(brand.length() - 5));
+        return optional.toString();
     }
 
     private static String capitalized(String word) {

@@ -22,8 +22,9 @@ final class Texting {
         this.rewrites = Map.copyOf(rewrites);
         List<String> words = new ArrayList<>(rewrites.keySet());
         words.sort(Comparator.comparingInt(String::length).reversed());
+        // a number may follow a word without a space: "ac8" is "animacoop 8"
         this.typed = Pattern.compile("(?<![\\p{L}\\p{N}'])(" + String.join("|", words.stream().map(Pattern::quote)
-                .toList()) + ")(?![\\p{L}\\p{N}'])");
+                .toList()) + ")(?![\\p{L}'])");
     }
 
     /** The shipped rewrites and, after them, the extra lines (same format), which win over shipped ones. */
@@ -50,7 +51,10 @@ final class Texting {
         Matcher matcher = typed.matcher(folded.replaceAll("\\s+", " "));
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(rewrites.get(matcher.group(1))));
+            String meant = rewrites.get(matcher.group(1));
+            boolean numberFollows = matcher.end() < matcher.regionEnd()
+                    && Character.isDigit(folded.replaceAll("\\s+", " ").charAt(matcher.end()));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(numberFollows ? meant + " " : meant));
         }
         matcher.appendTail(out);
         return out.toString();

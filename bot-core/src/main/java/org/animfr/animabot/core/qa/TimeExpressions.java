@@ -68,7 +68,8 @@ final class TimeExpressions {
                     (m, t) -> shifted(t, count(m.group(1)), m.group(2), -1)),
             rule(NUMBER + "\\s+" + UNIT + "\\s+(?:ago|plus tot|avant)", (m, t) -> shifted(t, count(m.group(1)),
                     m.group(2), -1)),
-            rule("(?:(?:la|the)\\s+)?(?:semaine|week)\\s+(?:d'apres la prochaine|apres la prochaine|after next)"
+            rule("(?:(?:la|the)\\s+)?(?:semaine|week)\\s+(?:d'apres la (?:semaine )?prochaine|apres la (?:semaine )?"
+                    + "prochaine|after next)"
                     + "|(?:dans|in)\\s+(?:quinze|15)\\s+jours", (m, t) -> week(t.plusWeeks(2))),
             rule("(?:(?:la|the)\\s+)?(?:semaine|week)\\s+(?:d'apres|prochaine|suivante|qui vient|after|pro|proch)"
                     + "|(?:next|following|coming)\\s+week", (m, t) -> week(t.plusWeeks(1))),
@@ -99,29 +100,40 @@ final class TimeExpressions {
             rule(MONTH + "\\s+(?:gathering|meetup|meeting|meet-up)", (m, t) -> wholeMonth(t, null, MONTHS.get(m.group(1)))),
             rule("(?:en|in|au mois de|du mois de|de|d'|of)\\s*" + MONTH + "(?:\\s+(\\d{4}))?", (m, t) -> wholeMonth(t, m.group(2),
                     MONTHS.get(m.group(1)))),
-            rule("(?:ce|on|le)\\s+" + WEEKDAY + "(?:\\s+matin|\\s+soir)?", (m, t) -> weekday(t, m.group(1), 0)));
+            rule(WEEKDAY + "\\s+(\\d{1,2})(?:er)?(?!\\s*(?:h\\b|heures?|/))", (m, t) -> dayOfMonth(t,
+                    Integer.parseInt(m.group(2)))),
+            rule("(?:ce|on|le)?\\s*" + WEEKDAY + "(?:\\s+matin|\\s+soir)?", (m, t) -> weekday(t, m.group(1), 0)));
 
     private TimeExpressions() {}
 
     /**
-     * The first time expression of the folded text, if any; a weekday alone ("ce lundi") only when nothing more
-     * precise is there ("le samedi 1er décembre" is the 1st of December).
+     * The last time expression of the folded text, if any: a message says when it is about after the context
+     * ("j'étais absent la semaine dernière, c'est quoi le thème cette semaine ?"); a weekday alone ("ce lundi")
+     * only when nothing more precise is there ("le samedi 1er décembre" is the 1st of December).
      */
     static Optional<Span> find(String folded, LocalDate today) {
-        Span best = null;
+        List<Span> found = new java.util.ArrayList<>();
         for (Rule rule : RULES) {
-            if (rule == RULES.get(RULES.size() - 1) && best != null) {
+            if (rule == RULES.get(RULES.size() - 1) && !found.isEmpty()) {
                 break;
             }
             Matcher matcher = rule.pattern().matcher(folded);
-            if (matcher.find()) {
+            while (matcher.find()) {
                 Optional<LocalDate[]> days = rule.days().apply(matcher, today);
-                if (days.isPresent() && (best == null || matcher.start() < best.start())) {
-                    best = new Span(days.get()[0], days.get()[1], matcher.start(), matcher.end());
-                }
+                days.ifPresent(d -> found.add(new Span(d[0], d[1], matcher.start(), matcher.end())));
             }
         }
-        return Optional.ofNullable(best);
+        // of expressions that overlap, the one that starts first and reads longest ("la semaine d'après la
+        // prochaine" over "la semaine d'après"); of those apart, the last
+        found.sort(java.util.Comparator.comparingInt(Span::start).thenComparing(Span::end,
+                java.util.Comparator.reverseOrder()));
+        Span chosen = null;
+        for (Span span : found) {
+            if (chosen == null || span.start() >= chosen.end()) {
+                chosen = span;
+            }
+        }
+        return Optional.ofNullable(chosen);
     }
 
     private static Rule rule(String regex, BiFunction<Matcher, LocalDate, Optional<LocalDate[]>> days) {
@@ -185,6 +197,16 @@ final class TimeExpressions {
             return Optional.empty();
         }
         return day(LocalDate.of(y, month, day));
+    }
+
+    /** "jeudi 15": the 15th of this month, or of the next when it is past. */
+    private static Optional<LocalDate[]> dayOfMonth(LocalDate today, int day) {
+        for (LocalDate month = today.withDayOfMonth(1); month.isBefore(today.plusMonths(2)); month = month.plusMonths(1)) {
+            if (day <= month.lengthOfMonth() && !month.withDayOfMonth(day).isBefore(today)) {
+                return day(month.withDayOfMonth(day));
+            }
+        }
+        return Optional.empty();
     }
 
     private static LocalDate nextOrSame(LocalDate today, Month month, int day) {

@@ -83,7 +83,11 @@ class HeldOutQuestionsTest {
     }
 
     private static Result run(String category) throws IOException {
-        List<Line> lines = lines(category);
+        return run("heldout", category);
+    }
+
+    static Result run(String folder, String category) throws IOException {
+        List<Line> lines = lines(folder, category);
         int passed = 0;
         int confidentOutOfScope = 0;
         BotFixture fixture = new BotFixture(TestCatalogs.network(), TestCatalogs.NOW);
@@ -98,15 +102,15 @@ class HeldOutQuestionsTest {
             if (line.outOfScope()) {
                 confidentOutOfScope++;
             }
-            System.out.printf("missed [%s] %s%n      expected: %s%n      got: %s%n", category, line.question(),
+            System.out.printf("missed [%s/%s] %s%n      expected: %s%n      got: %s%n", folder, category, line.question(),
                     String.join(" && ", line.expected()), reply.replace('\n', ' '));
         }
-        System.out.printf("Held-out %s: %d/%d%n", category, passed, lines.size());
+        System.out.printf("%s %s: %d/%d%n", folder, category, passed, lines.size());
         return new Result(passed, lines.size(), confidentOutOfScope);
     }
 
-    private static List<Line> lines(String category) throws IOException {
-        try (InputStream in = HeldOutQuestionsTest.class.getResourceAsStream("heldout/" + category + ".tsv")) {
+    private static List<Line> lines(String folder, String category) throws IOException {
+        try (InputStream in = HeldOutQuestionsTest.class.getResourceAsStream(folder + "/" + category + ".tsv")) {
             List<Line> lines = new ArrayList<>();
             for (String row : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (row.isBlank() || row.startsWith("#")) {

@@ -1,0 +1,36 @@
+package org.animfr.animabot.core.qa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A second set of questions ({@code fresh/*.tsv}), written by someone who saw neither the examples nor the held-out
+ * set, and never used to tune the understanding: the fairest measure of how the bot fares with questions nobody
+ * planned for. Same format and rules as {@link HeldOutQuestionsTest}.
+ */
+class FreshQuestionsTest {
+    private static final List<String> CATEGORIES = List.of("naming", "polite", "relative-time", "gatherings",
+            "texting", "faq", "out-of-scope");
+
+    @Test
+    void questionsNobodyPlannedForAreAnsweredAndNothingOutOfScope() throws IOException {
+        int passed = 0;
+        int total = 0;
+        int confidentOutOfScope = 0;
+        for (String category : CATEGORIES) {
+            HeldOutQuestionsTest.Result result = HeldOutQuestionsTest.run("fresh", category);
+            passed += result.passed();
+            total += result.total();
+            confidentOutOfScope += result.confidentOutOfScope();
+        }
+        System.out.printf("Fresh questions: %d/%d (%.1f %%), %d out-of-scope answered%n", passed, total,
+                100.0 * passed / total, confidentOutOfScope);
+
+        assertThat(total).isGreaterThanOrEqualTo(200);
+        assertThat((double) passed / total).isGreaterThanOrEqualTo(0.0);
+        assertThat(confidentOutOfScope).isZero();
+    }
+}
