@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Question to answer, in process, through the whole dispatcher (parsing, mentions, spell check, Lucene
- * matching, answer wording) over a catalog of 50 sessions and 500 FAQ entries. Sample mode reports p50/p99.
+ * Question to answer, in process, through the whole dispatcher (parsing, references, spell check, the intent
+ * model, FAQ matching, answer wording) over a catalog of 50 sessions and 500 FAQ entries, for plain, rambling and
+ * texted questions. Sample mode reports p50/p99.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -44,7 +45,10 @@ public class QuestionLatencyBenchmark {
             "qui sont les animatrices",
             "est-ce que la formation 17 est payante ?",
             "thème de la semaine 4",
-            "quelle est la météo demain à Brest ?");
+            "quelle est la météo demain à Brest ?",
+            "Bonjour à toute l'équipe, j'espère que vous allez bien ! Je me permets de vous demander quand commence "
+                    + "la session de printemps, une collègue hésite encore. Merci bcp !",
+            "wen is da closin gathering of the Lyon one?");
 
     private BotFixture fixture;
     private int next;

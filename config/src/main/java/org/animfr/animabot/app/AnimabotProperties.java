@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     and tests of the automatic posts; empty for the system clock
  * @param scheduler the durable timers of the automatic posts
  * @param introductions the introductions between learners
+ * @param understanding a folder of the organizers' own words for understanding questions: {@code examples*.txt},
+ *     {@code texting.txt}, {@code synonyms.txt}; read at start, skipped when absent
  * @param console the console adapter
  * @param discord the Discord adapter
  * @param matrix the Matrix adapter
@@ -27,6 +29,7 @@ public record AnimabotProperties(
         @DefaultValue("") String clockStart,
         @DefaultValue Scheduler scheduler,
         @DefaultValue Introductions introductions,
+        @DefaultValue("data/understanding") String understanding,
         @DefaultValue Console console,
         @DefaultValue Discord discord,
         @DefaultValue Matrix matrix) {

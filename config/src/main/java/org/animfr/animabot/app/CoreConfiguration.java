@@ -1,5 +1,6 @@
 package org.animfr.animabot.app;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,8 +96,12 @@ class CoreConfiguration {
     }
 
     @Bean
-    QuestionUnderstanding questionUnderstanding(LiveCatalog catalog) {
-        QuestionUnderstanding understanding = new QuestionUnderstanding();
+    QuestionUnderstanding questionUnderstanding(LiveCatalog catalog, AnimabotProperties properties) {
+        OrganizersWords words = OrganizersWords.read(Path.of(properties.understanding()));
+        QuestionUnderstanding understanding = new QuestionUnderstanding(words.examples(), words.texting(),
+                words.synonyms());
+        words.describe().ifPresent(LOG::info);
+        understanding.problems().forEach(problem -> LOG.warn("{}: {}", properties.understanding(), problem));
         // the FAQ index is built on the other core while the rest starts; a question asked before it is ready
         // builds it itself, so nothing waits on this thread
         DaemonThreads.start("qa-warm-up", () -> understanding.warmUp(catalog.get().faq()));

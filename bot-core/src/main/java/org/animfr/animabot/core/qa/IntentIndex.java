@@ -17,7 +17,6 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -47,8 +46,6 @@ final class IntentIndex {
     private static final String TEXT = "text";
     private static final String SURFACE = "surface";
     private static final String ORDINAL = "ordinal";
-    private static final String KIND = "kind";
-    private static final String FAQ_KIND = "faq";
     private static final int CANDIDATES = 40;
     /**
      * Shorter words are left as typed: one letter away from a known word, they are more often another word
@@ -66,6 +63,8 @@ final class IntentIndex {
 
     private final QuestionAnalyzers analyzers;
     private final IndexSearcher searcher;
+    /** The FAQ's phrasings alone: searching among a few hundred documents rather than all the examples. */
+    private final IndexSearcher faqSearcher;
     private final DirectSpellChecker closeSpellChecker = spellChecker(1);
     private final DirectSpellChecker farSpellChecker = spellChecker(2);
     private final List<Phrasing> phrasings;
@@ -74,6 +73,9 @@ final class IntentIndex {
     private final double unknownWeight;
     private final double[] taughtWeights;
     private final Set<String> surfaceWords = new HashSet<>();
+    /** Corrections already looked up: a message is read whole and sentence by sentence, and people repeat words. */
+    private final Map<String, Optional<String>> corrections = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CORRECTIONS = 50_000;
 
     /**
      * A phrasing to learn: the key it stands for (an intent's name, or {@code FAQ:n}), its language, its text, and
@@ -94,35 +96,40 @@ final class IntentIndex {
         this.analyzers = analyzers;
         this.phrasings = List.copyOf(phrasings);
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        ByteBuffersDirectory faqDirectory = new ByteBuffersDirectory();
         Analyzer perField = new PerFieldAnalyzerWrapper(analyzers.surface(), Map.of(TEXT, analyzers.meaning()));
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(perField))) {
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(perField));
+                IndexWriter faqWriter = new IndexWriter(faqDirectory, new IndexWriterConfig(perField))) {
             Map<String, Integer> frequencies = new HashMap<>();
             for (int i = 0; i < this.phrasings.size(); i++) {
                 String text = this.phrasings.get(i).text();
                 Document document = new Document();
                 document.add(new StoredField(ORDINAL, i));
-                if (this.phrasings.get(i).key().startsWith(FAQ_PREFIX)) {
-                    document.add(new StringField(KIND, FAQ_KIND, Field.Store.NO));
-                }
                 document.add(new TextField(TEXT, text, Field.Store.NO));
                 document.add(new TextField(SURFACE, text, Field.Store.NO));
                 writer.addDocument(document);
+                if (this.phrasings.get(i).key().startsWith(FAQ_PREFIX)) {
+                    Document faqDocument = new Document();
+                    faqDocument.add(new StoredField(ORDINAL, i));
+                    faqDocument.add(new TextField(TEXT, text, Field.Store.NO));
+                    faqWriter.addDocument(faqDocument);
+                }
                 Set<String> terms = Set.copyOf(QuestionAnalyzers.terms(analyzers.meaning(), text));
                 termsByPhrasing.add(terms);
                 terms.forEach(t -> frequencies.merge(t, 1, Integer::sum));
                 surfaceWords.addAll(QuestionAnalyzers.terms(analyzers.surface(), text));
             }
             // The words of the synonym lists are known too, so that a typo can be corrected into one of them.
-            String vocabulary = (QuestionAnalyzers.resource("synonyms_fr.txt") + "\n"
-                    + QuestionAnalyzers.resource("synonyms_en.txt"))
-                    .replaceAll("(?m)^#.*$", " ");
+            String vocabulary = analyzers.synonymText().replaceAll("(?m)^#.*$", " ");
             Document words = new Document();
             words.add(new StoredField(ORDINAL, -1));
             words.add(new TextField(SURFACE, vocabulary, Field.Store.NO));
             writer.addDocument(words);
             surfaceWords.addAll(QuestionAnalyzers.terms(analyzers.surface(), vocabulary));
             writer.commit();
+            faqWriter.commit();
             this.searcher = new IndexSearcher(DirectoryReader.open(directory));
+            this.faqSearcher = new IndexSearcher(DirectoryReader.open(faqDirectory));
             int count = this.phrasings.size();
             frequencies.forEach((term, frequency) -> weights.put(term, idf(frequency, count)));
             this.unknownWeight = idf(0, count);
@@ -179,15 +186,12 @@ final class IntentIndex {
         if (terms.isEmpty()) {
             return List.of();
         }
-        BooleanQuery.Builder words = new BooleanQuery.Builder();
-        terms.forEach(t -> words.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD));
-        BooleanQuery.Builder query = new BooleanQuery.Builder()
-                .add(words.build(), BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(KIND, FAQ_KIND)), BooleanClause.Occur.FILTER);
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        terms.forEach(t -> query.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD));
         try {
             Map<String, Match> best = new HashMap<>();
-            StoredFields stored = searcher.storedFields();
-            for (ScoreDoc hit : searcher.search(query.build(), CANDIDATES).scoreDocs) {
+            StoredFields stored = faqSearcher.storedFields();
+            for (ScoreDoc hit : faqSearcher.search(query.build(), CANDIDATES).scoreDocs) {
                 int ordinal = stored.document(hit.doc).getField(ORDINAL).numericValue().intValue();
                 Phrasing phrasing = phrasings.get(ordinal);
                 Match match = new Match(phrasing.key(), confidence(terms, ordinal), phrasing.language());
@@ -245,6 +249,20 @@ final class IntentIndex {
                 || word.chars().anyMatch(c -> Character.isDigit(c) || c == '\'')) {
             return Optional.empty();
         }
+        Optional<String> known = corrections.get(word);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> corrected = suggest(word);
+        if (corrections.size() >= MAX_CORRECTIONS) {
+            corrections.clear();
+        }
+        corrections.put(word, corrected);
+        return corrected;
+    }
+
+    /** The nearest known word, looked up in the index: the costly part of reading a question. */
+    private Optional<String> suggest(String word) throws IOException {
         DirectSpellChecker checker = word.length() < FAR_CORRECTED_LENGTH ? closeSpellChecker : farSpellChecker;
         SuggestWord[] suggestions = checker.suggestSimilar(
                 new Term(SURFACE, word), 1, searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);

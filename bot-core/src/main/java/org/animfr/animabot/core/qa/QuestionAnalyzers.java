@@ -60,10 +60,19 @@ final class QuestionAnalyzers {
     private final Analyzer surface;
     private final Analyzer meaning;
 
+    private final List<String> extraSynonyms;
+
     QuestionAnalyzers() {
+        this(List.of());
+    }
+
+    /** With the shipped synonym lists and the organizers' lines, in the same format. */
+    QuestionAnalyzers(List<String> extraSynonyms) {
+        this.extraSynonyms = List.copyOf(extraSynonyms);
         this.surface = analyzer(QuestionAnalyzers::surfaceChain);
         this.stopWords = stopWords(surface);
-        SynonymMap synonyms = synonyms(surface, "synonyms_fr.txt", "synonyms_en.txt");
+        SynonymMap synonyms = synonyms(surface, String.join("\n", extraSynonyms), "synonyms_fr.txt",
+                "synonyms_en.txt");
         this.meaning = analyzer(source -> {
             TokenStream stream = new SynonymGraphFilter(surfaceChain(source), synonyms, true);
             return new FrenchLightStemFilter(new StopFilter(stream, stopWords));
@@ -84,14 +93,35 @@ final class QuestionAnalyzers {
         return terms.isEmpty() ? "" : terms.get(0);
     }
 
+    /** Whether an organizer's line reads as a synonym rule ("word, word => concept"). */
+    boolean isSynonymLine(String line) {
+        if (line.isBlank() || line.strip().startsWith("#")) {
+            return true;
+        }
+        try (Reader reader = new StringReader(line)) {
+            new SolrSynonymParser(true, true, surface).parse(reader);
+            return line.contains("=>") || line.contains(",");
+        } catch (IOException | ParseException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The synonym lists as text: the organizers' lines, then the shipped ones. */
+    String synonymText() {
+        return String.join("\n", extraSynonyms) + "\n" + resource("synonyms_fr.txt") + "\n"
+                + resource("synonyms_en.txt");
+    }
+
     /** The words the synonym lists map onto concepts, as surface words: words the bot knows the meaning of. */
     java.util.Set<String> synonymWords() {
         java.util.Set<String> words = new java.util.HashSet<>();
+        List<String> lines = new ArrayList<>(extraSynonyms);
         for (String name : List.of("synonyms_fr.txt", "synonyms_en.txt")) {
-            for (String line : resource(name).split("\n")) {
-                if (!line.startsWith("#") && line.contains("=>")) {
-                    words.addAll(terms(surface, line.substring(0, line.indexOf("=>"))));
-                }
+            lines.addAll(List.of(resource(name).split("\n")));
+        }
+        for (String line : lines) {
+            if (!line.startsWith("#") && line.contains("=>")) {
+                words.addAll(terms(surface, line.substring(0, line.indexOf("=>"))));
             }
         }
         return java.util.Set.copyOf(words);
@@ -158,8 +188,15 @@ final class QuestionAnalyzers {
         return CharArraySet.unmodifiableSet(folded);
     }
 
-    private static SynonymMap synonyms(Analyzer surface, String... resources) {
+    private static SynonymMap synonyms(Analyzer surface, String extra, String... resources) {
         SolrSynonymParser parser = new SolrSynonymParser(true, true, surface);
+        try (Reader reader = new StringReader(extra)) {
+            parser.parse(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("Bad synonym line in the organizers' synonyms: " + e.getMessage(), e);
+        }
         for (String name : resources) {
             try (Reader reader = new StringReader(resource(name))) {
                 parser.parse(reader);

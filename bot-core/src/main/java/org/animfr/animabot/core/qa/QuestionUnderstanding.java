@@ -60,21 +60,17 @@ public final class QuestionUnderstanding {
     /** Small words between a training and its subject: "formation de plongée", "course on Python". */
     private static final Set<String> LINKS = Set.of("de", "d", "en", "sur", "of", "on", "in", "about", "du", "des");
 
-    private final QuestionAnalyzers analyzers = new QuestionAnalyzers();
-    private final QuestionFeatures features = new QuestionFeatures(analyzers);
-    private final String nextConcept = analyzers.concept("prochain");
-    private final String priceConcept = analyzers.concept("prix");
-    private final String weekConcept = analyzers.concept("semaine");
-    private final String hourConcept = analyzers.concept("heure");
-    private final String listConcept = analyzers.concept("liste");
-    private final String sessionConcept = analyzers.concept("session");
-    private final Set<String> synonymWords = analyzers.synonymWords();
-    private final Map<String, Intent> byQuestionWord = Map.of(analyzers.concept("ou"), Intent.TERRITORY,
-            analyzers.concept("quand"), Intent.DATES, analyzers.concept("qui"), Intent.FACILITATORS,
-            analyzers.concept("combien"), Intent.PRICE);
-    private final Set<String> questionWords = Set.of(analyzers.concept("quand"), analyzers.concept("combien"),
-            analyzers.concept("comment"), analyzers.concept("quoi"), analyzers.concept("quel"),
-            analyzers.concept("ou"), analyzers.concept("qui"), analyzers.concept("pourquoi"));
+    private final QuestionAnalyzers analyzers;
+    private final QuestionFeatures features;
+    private final String nextConcept;
+    private final String priceConcept;
+    private final String weekConcept;
+    private final String hourConcept;
+    private final String listConcept;
+    private final String sessionConcept;
+    private final Set<String> synonymWords;
+    private final Map<String, Intent> byQuestionWord;
+    private final Set<String> questionWords;
     private final Texting texting;
     private final List<IntentIndex.Phrasing> examples;
     private final List<Examples.Problem> problems = new ArrayList<>();
@@ -87,22 +83,47 @@ public final class QuestionUnderstanding {
      * concepts of its question, phrasings and answer that no in-scope example uses ("licence", "attestation"),
      * which say that a question is about that entry whatever else it says.
      */
-    private record IndexedFaq(List<FaqEntry> faq, IntentIndex index, Set<String> words, List<Set<String>> terms,
-            List<Set<String>> subjects) {}
+    private record IndexedFaq(List<FaqEntry> given, List<FaqEntry> faq, IntentIndex index, Set<String> words, List<Set<String>> terms,
+            List<Set<String>> questionTerms, Map<String, List<Integer>> entriesBySubject) {}
 
     /** The model and the words the in-scope examples use: any other word is one the bot was never taught. */
     private record Model(IntentClassifier classifier, Set<String> inScope, Set<String> inScopeTerms) {}
 
-    /** With the shipped examples and texting words only. */
+    /** With the shipped examples, texting words and synonyms only. */
     public QuestionUnderstanding() {
-        this(List.of(), List.of());
+        this(List.of(), List.of(), List.of());
     }
 
     /**
      * @param exampleLines more examples, as organizers write them ("INTENT fr: text" per line)
      * @param textingLines more texting words ("typed => meant" per line)
+     * @param synonymLines more synonyms of the domain ("word, word => concept" per line)
      */
-    public QuestionUnderstanding(List<String> exampleLines, List<String> textingLines) {
+    public QuestionUnderstanding(List<String> exampleLines, List<String> textingLines, List<String> synonymLines) {
+        QuestionAnalyzers shipped = new QuestionAnalyzers();
+        List<String> synonyms = new ArrayList<>();
+        for (String line : synonymLines) {
+            if (shipped.isSynonymLine(line)) {
+                synonyms.add(line);
+            } else {
+                problems.add(new Examples.Problem(line, "expected word, word => concept"));
+            }
+        }
+        this.analyzers = synonyms.isEmpty() ? shipped : new QuestionAnalyzers(synonyms);
+        this.features = new QuestionFeatures(analyzers);
+        this.nextConcept = analyzers.concept("prochain");
+        this.priceConcept = analyzers.concept("prix");
+        this.weekConcept = analyzers.concept("semaine");
+        this.hourConcept = analyzers.concept("heure");
+        this.listConcept = analyzers.concept("liste");
+        this.sessionConcept = analyzers.concept("session");
+        this.synonymWords = analyzers.synonymWords();
+        this.byQuestionWord = Map.of(analyzers.concept("ou"), Intent.TERRITORY, analyzers.concept("quand"),
+                Intent.DATES, analyzers.concept("qui"), Intent.FACILITATORS, analyzers.concept("combien"),
+                Intent.PRICE);
+        this.questionWords = Set.of(analyzers.concept("quand"), analyzers.concept("combien"),
+                analyzers.concept("comment"), analyzers.concept("quoi"), analyzers.concept("quel"),
+                analyzers.concept("ou"), analyzers.concept("qui"), analyzers.concept("pourquoi"));
         this.examples = Examples.load(exampleLines, problems);
         this.texting = Texting.shipped(textingLines);
         this.languageGuess = new LanguageGuess(analyzers, examples);
@@ -167,11 +188,13 @@ public final class QuestionUnderstanding {
             return new Understood(references, new Understanding(Optional.of(namedOnly(references).name()),
                     language, 1, next));
         }
+        List<References> sentenceReferences = sentences(question, catalog, today, base, references);
+        List<QuestionFeatures.Read> sentenceReads = sentenceReferences.stream()
+                .map(part -> features.read(part, index, unknown)).toList();
         Optional<String> subject = faqSubject(whole.terms())
                 .filter(f -> !aboutSomethingElse(whole, unknown) && matches(index, whole, f));
-        for (Iterator<References> parts = sentences(question, catalog, today, base, references).iterator();
-                subject.isEmpty() && parts.hasNext(); ) {
-            QuestionFeatures.Read read = features.read(parts.next(), index, unknown);
+        for (Iterator<QuestionFeatures.Read> reads = sentenceReads.iterator(); subject.isEmpty() && reads.hasNext(); ) {
+            QuestionFeatures.Read read = reads.next();
             subject = faqSubject(read.terms()).filter(f -> !aboutSomethingElse(read, unknown)
                     && matches(index, read, f));
         }
@@ -180,7 +203,7 @@ public final class QuestionUnderstanding {
             // about the question than the words the model knows ("à la fin" is not asking for the end date)
             return new Understood(references, new Understanding(subject, language, 1, next));
         }
-        Reading best = best(question, catalog, today, base, references, index, whole, unknown);
+        Reading best = best(references, sentenceReferences, sentenceReads, index, whole, unknown);
         references = best.references();
         if (namesAnotherTraining(best.read().surface(), unknown)) {
             return new Understood(references, new Understanding(Optional.empty(), language, 0, next));
@@ -298,38 +321,50 @@ public final class QuestionUnderstanding {
      * rambling message ("Bonjour à toute l'équipe, j'espère que vous allez bien. Quand commence … ? Merci !")
      * is as clear as its question, whatever its greetings and its story say.
      */
-    private Reading best(String question, Catalog catalog, LocalDate today, Optional<Session> base,
-            References references, IntentIndex index, QuestionFeatures.Read whole,
+    private Reading best(References references, List<References> sentenceReferences,
+            List<QuestionFeatures.Read> sentenceReads, IntentIndex index, QuestionFeatures.Read whole,
             java.util.function.Predicate<String> unknown) {
         Reading best = reading(index, whole, references, unknown);
         Reading wholeReading = best;
-        List<References> parts = new ArrayList<>(sentences(question, catalog, today, base, references));
+        List<References> parts = new ArrayList<>(sentenceReferences);
+        List<QuestionFeatures.Read> reads = new ArrayList<>(sentenceReads);
         String[] clauses = references.rest().split("\\s+(?:mais|but|et|and|so|donc|alors)\\s+");
         if (clauses.length > 1) {
             for (String clause : clauses) {
-                parts.add(references.withRest(clause));
+                References part = references.withRest(clause);
+                parts.add(part);
+                reads.add(features.read(part, index, unknown));
             }
         }
         boolean partAsks = false;
-        for (References part : parts) {
-            QuestionFeatures.Read read = features.read(part, index, unknown);
+        List<Reading> candidates = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            QuestionFeatures.Read read = reads.get(i);
             if (read.terms().isEmpty()) {
                 continue;
             }
-            Reading candidate = reading(index, read, part, unknown);
+            Reading candidate = reading(index, read, parts.get(i), unknown);
+            candidates.add(candidate);
             // a sentence that asks beats the whole message, whose references mix all its sentences
             if (asks(candidate) && (!partAsks || candidate.prediction().probability()
                     > best.prediction().probability())) {
                 best = candidate;
                 partAsks = true;
             }
-            if (candidate.faq().isPresent() && (best.faq().isEmpty()
-                    || candidate.faq().get().confidence() > best.faq().get().confidence())) {
-                best = new Reading(best.prediction(), candidate.faq(), best.somethingElse(), best.references(),
-                        best.read());
-            }
         }
-        return asks(best) || best.faq().isPresent() ? best : wholeReading;
+        // the FAQ is looked up in the whole message and the sentence chosen, or in every sentence when none asks
+        List<Reading> searched = new ArrayList<>();
+        if (partAsks) {
+            // the sentence that asks holds the question; the whole message only adds greetings to it
+            searched.add(withFaq(index, best));
+        } else {
+            searched.add(withFaq(index, wholeReading));
+            candidates.forEach(candidate -> searched.add(withFaq(index, candidate)));
+        }
+        Optional<IntentIndex.Match> faq = searched.stream().flatMap(r -> r.faq().stream())
+                .max(java.util.Comparator.comparingDouble(IntentIndex.Match::confidence));
+        Reading chosen = partAsks ? best : wholeReading;
+        return new Reading(chosen.prediction(), faq, chosen.somethingElse(), chosen.references(), chosen.read());
     }
 
     /**
@@ -362,14 +397,20 @@ public final class QuestionUnderstanding {
 
     private Reading reading(IntentIndex index, QuestionFeatures.Read read, References references,
             java.util.function.Predicate<String> unknown) {
+        return new Reading(model().classifier().classify(read.features()), Optional.empty(),
+                aboutSomethingElse(read, unknown), references, read);
+    }
+
+    /** The reading with its best FAQ entry looked up: a search in the index, the costly part of a reading. */
+    private Reading withFaq(IntentIndex index, Reading reading) {
+        QuestionFeatures.Read read = reading.read();
         // a question word ("c'est combien ?", "combien font 12 fois 7 ?") matches every FAQ entry asked with it:
         // an entry answers only when it shares a word that says what the question is about
         Set<String> subject = read.terms().stream().filter(t -> !questionWords.contains(t)
                 && t.length() >= 3 && t.chars().allMatch(Character::isLetter)).collect(java.util.stream.Collectors.toSet());
         Optional<IntentIndex.Match> faq = index.searchFaq(read.terms()).stream().findFirst()
                 .filter(m -> indexed.terms().get(faqIndex(m.key())).stream().anyMatch(subject::contains));
-        return new Reading(model().classifier().classify(read.features()), faq, aboutSomethingElse(read, unknown),
-                references, read);
+        return new Reading(reading.prediction(), faq, reading.somethingElse(), reading.references(), read);
     }
 
     /**
@@ -414,8 +455,8 @@ public final class QuestionUnderstanding {
      */
     private boolean perWeek(IntentIndex index, List<FaqEntry> faq, IntentIndex.Match match,
             QuestionFeatures.Read question) {
-        FaqEntry entry = faq.get(Integer.parseInt(match.key().substring(IntentIndex.FAQ_PREFIX.length())));
-        return question.terms().contains(weekConcept) && index.terms(entry.question()).contains(weekConcept);
+        return question.terms().contains(weekConcept)
+                && indexed.questionTerms().get(faqIndex(match.key())).contains(weekConcept);
     }
 
     /**
@@ -433,17 +474,17 @@ public final class QuestionUnderstanding {
 
     /** The FAQ entry whose subject terms the question shares the most of, if it shares any. */
     private Optional<String> faqSubject(List<String> terms) {
-        List<Set<String>> subjects = indexed.subjects();
-        int best = -1;
-        long bestShared = 0;
-        for (int i = 0; i < subjects.size(); i++) {
-            long shared = terms.stream().filter(subjects.get(i)::contains).count();
-            if (shared > bestShared) {
-                best = i;
-                bestShared = shared;
+        Map<String, List<Integer>> entriesBySubject = indexed.entriesBySubject();
+        Map<Integer, Integer> shared = new HashMap<>();
+        for (String term : terms) {
+            for (int entry : entriesBySubject.getOrDefault(term, List.of())) {
+                shared.merge(entry, 1, Integer::sum);
             }
         }
-        return best < 0 ? Optional.empty() : Optional.of(IntentIndex.FAQ_PREFIX + best);
+        return shared.entrySet().stream()
+                .max(java.util.Map.Entry.<Integer, Integer>comparingByValue()
+                        .thenComparing(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                .map(e -> IntentIndex.FAQ_PREFIX + e.getKey());
     }
 
     /** A question that is nothing but a reference: "animacoop 8 ?", "semaine 3 ?", "demain ?". */
@@ -460,16 +501,12 @@ public final class QuestionUnderstanding {
         return Intent.INFO;
     }
 
-    /** The first FAQ entry whose question is about all the concepts ("prix": fees, cost, free). */
+    /** The first FAQ entry whose question (or an organizer's phrasing of it) is about all the concepts. */
     private Optional<String> faqAbout(IntentIndex index, List<FaqEntry> faq, String... concepts) {
-        for (int i = 0; i < faq.size(); i++) {
-            FaqEntry entry = faq.get(i);
-            List<String> texts = new ArrayList<>(entry.phrasings());
-            texts.add(0, entry.question());
-            for (String text : texts) {
-                if (index.terms(text).containsAll(List.of(concepts))) {
-                    return Optional.of(IntentIndex.FAQ_PREFIX + i);
-                }
+        List<Set<String>> questions = indexed.questionTerms();
+        for (int i = 0; i < questions.size(); i++) {
+            if (questions.get(i).containsAll(List.of(concepts))) {
+                return Optional.of(IntentIndex.FAQ_PREFIX + i);
             }
         }
         return Optional.empty();
@@ -527,7 +564,8 @@ public final class QuestionUnderstanding {
     /** The index for the FAQ, built again only when the FAQ changes (package-private for tests). */
     IntentIndex index(List<FaqEntry> faq) {
         IndexedFaq current = indexed;
-        if (current == null || current.faq() != faq && !current.faq().equals(faq)) {
+        // the catalog hands the same list until a reload: comparing 500 entries for every question costs more
+        if (current == null || current.given() != faq && !current.faq().equals(faq)) {
             List<IntentIndex.Phrasing> phrasings = new ArrayList<>(examples);
             phrasings.addAll(IntentIndex.faqPhrasings(faq));
             Set<String> words = new HashSet<>();
@@ -537,11 +575,13 @@ public final class QuestionUnderstanding {
             Set<String> taught = model().inScopeTerms();
             List<Set<String>> subjects = new ArrayList<>();
             List<Set<String>> entryTerms = new ArrayList<>();
+            List<Set<String>> questionTerms = new ArrayList<>();
             for (FaqEntry entry : faq) {
                 Set<String> subject = new HashSet<>();
                 List<String> texts = new ArrayList<>(entry.phrasings());
                 texts.add(entry.question());
                 texts.forEach(text -> subject.addAll(built.terms(text)));
+                questionTerms.add(Set.copyOf(subject));
                 Set<String> all = new HashSet<>(subject);
                 all.addAll(built.terms(entry.answer()));
                 entryTerms.add(Set.copyOf(all));
@@ -550,8 +590,14 @@ public final class QuestionUnderstanding {
                 subject.removeIf(term -> term.length() < 3 || !term.chars().allMatch(Character::isLetter));
                 subjects.add(Set.copyOf(subject));
             }
-            current = new IndexedFaq(List.copyOf(faq), built, Set.copyOf(words), List.copyOf(entryTerms),
-                    List.copyOf(subjects));
+            Map<String, List<Integer>> entriesBySubject = new HashMap<>();
+            for (int i = 0; i < subjects.size(); i++) {
+                for (String term : subjects.get(i)) {
+                    entriesBySubject.computeIfAbsent(term, t -> new ArrayList<>()).add(i);
+                }
+            }
+            current = new IndexedFaq(faq, List.copyOf(faq), built, Set.copyOf(words), List.copyOf(entryTerms),
+                    List.copyOf(questionTerms), Map.copyOf(entriesBySubject));
             indexed = current;
         }
         return current.index();

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +69,9 @@ final class ReferenceFinder {
             + "\\s+(?:la\\s+|le\\s+|the\\s+)?" + NUMBER + "(?=\\s*(?:\\?|!|\\.|,|$))");
     private static final Pattern AFTER_NEXT = Pattern.compile("\\b(?:session|one|course)\\s+after\\s+next|(?:celle|"
             + "session|formation|promo)\\s+(?:d'apres|apres)\\s+la\\s+(?:prochaine|suivante)\\b");
+    /** Words without which no session is named by its order: a cheap look before the patterns. */
+    private static final List<String> ORDER_HINTS = List.of("preced", "avant", "apres", "suivant", "previous",
+            "following", "before", "after", "next", "passee", "anterieur");
     private static final Pattern PREVIOUS = Pattern.compile("\\b(?:(?:session|formation|promo|promotion|celle|"
             + "cohorte)\\s+(?:qui\\s+etait\\s+)?(?:d'avant|d avant|davant|avant|precedente|passee|anterieure|juste avant)"
             + "|(?:la|une)\\s+"
@@ -131,7 +135,97 @@ final class ReferenceFinder {
     private static final org.apache.lucene.search.spell.LevenshteinDistance SIMILARITY =
             new org.apache.lucene.search.spell.LevenshteinDistance();
 
-    private static final Map<String, Pattern> NAME_PATTERNS = new ConcurrentHashMap<>();
+    /** What the finder reads of a catalog, worked out once per catalog (by identity: a reload makes a new one). */
+    private record CatalogView(Optional<Pattern> names, Set<String> nameStarts, List<Session> byName,
+            Map<Integer, Session> numbered,
+            Optional<Pattern> brand, List<Session> byStart, Map<String, List<Session>> byPlaceWord,
+            Map<String, Boolean> venues, Optional<Pattern> places, Set<String> placeStarts) {}
+
+    private static final Map<List<Session>, CatalogView> VIEWS = new IdentityHashMap<>();
+
+    private static CatalogView view(List<Session> sessions) {
+        synchronized (VIEWS) {
+            CatalogView view = VIEWS.get(sessions);
+            if (view == null) {
+                if (VIEWS.size() >= 8) {
+                    VIEWS.clear();
+                }
+                view = newView(sessions);
+                VIEWS.put(sessions, view);
+            }
+            return view;
+        }
+    }
+
+    private static CatalogView newView(List<Session> sessions) {
+        Set<String> brands = brands(sessions);
+        // the brand in full or cut short as people type it: "animacoop 9", "anima9", "animac 9"
+        Optional<Pattern> brand = brands.isEmpty() ? Optional.empty() : Optional.of(Pattern.compile("\\b("
+                + String.join("|", brands.stream().map(ReferenceFinder::shortened).toList())
+                + ")\\s*(?:n\\s*°|no|numero|num|#)?\\s*" + NUMBER + "\\b"));
+        List<Session> byStart = sessions.stream().sorted(Comparator.comparing(Session::start)).toList();
+        Map<String, List<Session>> byWord = new LinkedHashMap<>();
+        Map<String, Boolean> venues = new HashMap<>();
+        for (Session s : byStart) {
+            for (String word : placeWords(s.territory())) {
+                byWord.computeIfAbsent(word, w -> new ArrayList<>()).add(s);
+            }
+            for (Gathering g : s.gatherings()) {
+                int comma = g.place().lastIndexOf(',');
+                List<String> town = placeWords(comma < 0 ? g.place() : g.place().substring(comma + 1));
+                for (String word : placeWords(g.place())) {
+                    List<Session> list = byWord.computeIfAbsent(word, w -> new ArrayList<>());
+                    if (!list.contains(s)) {
+                        list.add(s);
+                    }
+                    // a venue ("la Coop") names a gathering; a town may name the session
+                    venues.merge(word, !town.contains(word), Boolean::logicalOr);
+                }
+            }
+        }
+        // "Normandy", "normande" and "Normandie" agree on their first six letters; "lyonnaise" begins with "lyon"
+        Optional<Pattern> places = byWord.isEmpty() ? Optional.empty() : Optional.of(Pattern.compile(
+                "(?<![\\p{L}\\p{N}])" + PLACE_BEFORE + "(" + String.join("|", byWord.keySet().stream()
+                        .sorted(Comparator.comparingInt(String::length).reversed()).map(ReferenceFinder::typedPlace)
+                        .toList()) + ")(?![\\p{L}\\p{N}])"));
+        // every session's name and id in one pattern, one group per session, longest names first
+        List<Session> byName = byLongestName(sessions);
+        List<String> groups = new ArrayList<>();
+        for (Session candidate : byName) {
+            List<String> bodies = new ArrayList<>();
+            for (String name : List.of(candidate.name(), candidate.id())) {
+                nameBody(name).ifPresent(bodies::add);
+            }
+            groups.add("(" + (bodies.isEmpty() ? "(?!)" : String.join("|", bodies)) + ")");
+        }
+        Optional<Pattern> names = groups.isEmpty() ? Optional.empty()
+                : Optional.of(Pattern.compile("\\b(?:" + String.join("|", groups) + ")\\b"));
+        Set<String> nameStarts = new HashSet<>();
+        for (Session candidate : sessions) {
+            for (String name : List.of(candidate.name(), candidate.id())) {
+                Arrays.stream(TextFold.fold(name).split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).findFirst()
+                        .ifPresent(nameStarts::add);
+            }
+        }
+        Set<String> placeStarts = new HashSet<>();
+        byWord.keySet().forEach(w -> placeStarts.add(w.length() >= 6 ? w.substring(0, 6) : w));
+        return new CatalogView(names, Set.copyOf(nameStarts), byName, numbered(sessions), brand, byStart, byWord,
+                venues, places, Set.copyOf(placeStarts));
+    }
+
+    private static String typedPlace(String word) {
+        return word.length() >= 6 ? Pattern.quote(word.substring(0, 6)) + "\\p{L}*" : Pattern.quote(word) + "\\p{L}*";
+    }
+
+    /** The place word a typed word stands for. */
+    private static Optional<String> placeWord(String typed, Set<String> words) {
+        return words.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                .filter(word -> word.length() >= 6 ? typed.startsWith(word.substring(0, 6)) : typed.startsWith(word))
+                .findFirst();
+    }
+
+    private static final Map<String, Pattern> WORD_PATTERNS = new ConcurrentHashMap<>();
+
 
     /** Which gathering a question means by its order or role. */
     enum Order { FIRST, SECOND, THIRD, FOURTH, LAST, MIDDLE, LAUNCH, CLOSING }
@@ -211,20 +305,21 @@ final class ReferenceFinder {
 
     private static Found session(String text, Catalog catalog, LocalDate today, Optional<Session> base) {
         List<Session> sessions = catalog.sessions();
-        for (Session candidate : byLongestName(sessions)) {
-            for (String name : List.of(candidate.name(), candidate.id())) {
-                Matcher m = NAME_PATTERNS.computeIfAbsent(name, ReferenceFinder::namePattern).matcher(text);
-                if (m.find()) {
-                    return Found.session(candidate, cut(text, m.start(), m.end(), " "));
+        CatalogView view = view(sessions);
+        // the names' first words first: one look for each beats running a pattern of every name over the text
+        if (view.names().isPresent() && view.nameStarts().stream().anyMatch(text::contains)) {
+            Matcher named = view.names().get().matcher(text);
+            if (named.find()) {
+                for (int group = 1; group <= named.groupCount(); group++) {
+                    if (named.group(group) != null) {
+                        return Found.session(view.byName().get(group - 1), cut(text, named.start(), named.end(), " "));
+                    }
                 }
             }
         }
-        Map<Integer, Session> numbered = numbered(sessions);
-        Set<String> brands = brands(sessions);
-        // the brand in full or cut short as people type it: "animacoop 9", "anima9", "animac 9"
-        Matcher m = Pattern.compile("\\b(" + String.join("|", brands.stream().map(ReferenceFinder::shortened).toList())
-                + ")\\s*(?:n\\s*°|no|numero|num|#)?\\s*" + NUMBER + "\\b").matcher(text);
-        if (!brands.isEmpty() && m.find()) {
+        Map<Integer, Session> numbered = view.numbered();
+        Matcher m = view.brand().map(p -> p.matcher(text)).orElse(null);
+        if (m != null && m.find()) {
             Optional<Integer> number = number(m.group(2));
             if (number.isPresent()) {
                 String rest = cut(text, m.start(), m.end(), " ");
@@ -257,10 +352,11 @@ final class ReferenceFinder {
                 return Found.session(numbered.get(number.get()), cut(text, m.start(), m.end(), " "));
             }
         }
-        List<Session> byStart = sessions.stream().sorted(Comparator.comparing(Session::start)).toList();
+        List<Session> byStart = view.byStart();
         Session reference = base.orElse(null);
+        boolean ordered = ORDER_HINTS.stream().anyMatch(text::contains);
         m = AFTER_NEXT.matcher(text);
-        if (reference != null && m.find()) {
+        if (ordered && reference != null && m.find()) {
             int index = byStart.indexOf(reference);
             if (index >= 0 && index + 2 < byStart.size()) {
                 return Found.session(byStart.get(index + 2), cut(text, m.start(), m.end(), " "));
@@ -269,16 +365,17 @@ final class ReferenceFinder {
         if (reference != null) {
             int index = byStart.indexOf(reference);
             m = PREVIOUS.matcher(text);
-            if (m.find() && index > 0) {
+            if (ordered && m.find() && index > 0) {
                 return Found.session(byStart.get(index - 1), cut(text, m.start(), m.end(), " "));
             }
             m = FOLLOWING.matcher(text);
-            if (m.find() && index >= 0 && index < byStart.size() - 1) {
+            if (ordered && m.find() && index >= 0 && index < byStart.size() - 1) {
                 return Found.session(byStart.get(index + 1), cut(text, m.start(), m.end(), " "));
             }
         }
         m = SEASON.matcher(text);
-        while (m.find() && !sessions.isEmpty()) {
+        boolean seasonal = SEASONS.keySet().stream().anyMatch(text::contains);
+        while (seasonal && m.find() && !sessions.isEmpty()) {
             if (AMBIGUOUS_SEASONS.contains(m.group(3)) && m.group(1) == null && m.group(2) == null
                     && m.group(4) == null) {
                 continue;
@@ -290,7 +387,7 @@ final class ReferenceFinder {
                     .orElseGet(() -> SESSION_WORD.matcher(text).find() ? Found.unknown(typed, rest)
                             : Found.none(text));
         }
-        return byPlace(text, byStart, today);
+        return byPlace(text, view, today);
     }
 
     /** "celle d'après la 8": the session before or after the one named, rather than the one named. */
@@ -298,7 +395,7 @@ final class ReferenceFinder {
         if (found.session().isEmpty()) {
             return found;
         }
-        List<Session> byStart = catalog.sessions().stream().sorted(Comparator.comparing(Session::start)).toList();
+        List<Session> byStart = view(catalog.sessions()).byStart();
         int index = byStart.indexOf(found.session().get());
         Matcher previous = PREVIOUS.matcher(found.text());
         if (previous.find() && index > 0) {
@@ -349,49 +446,21 @@ final class ReferenceFinder {
                 .or(() -> candidates.stream().reduce((a, b) -> b));
     }
 
-    private static Found byPlace(String text, List<Session> byStart, LocalDate today) {
-        Map<String, List<Session>> byWord = new LinkedHashMap<>();
-        Map<String, Boolean> gatheringPlace = new HashMap<>();
-        for (Session s : byStart) {
-            for (String word : placeWords(s.territory())) {
-                byWord.computeIfAbsent(word, w -> new ArrayList<>()).add(s);
-            }
-            for (Gathering g : s.gatherings()) {
-                int comma = g.place().lastIndexOf(',');
-                String town = comma < 0 ? g.place() : g.place().substring(comma + 1);
-                for (String word : placeWords(g.place())) {
-                    List<Session> list = byWord.computeIfAbsent(word, w -> new ArrayList<>());
-                    if (!list.contains(s)) {
-                        list.add(s);
-                    }
-                    // a venue ("la Coop") names a gathering; a town may name the session
-                    gatheringPlace.merge(word, !placeWords(town).contains(word), Boolean::logicalOr);
-                }
-            }
+    private static Found byPlace(String text, CatalogView view, LocalDate today) {
+        if (view.places().isEmpty() || view.placeStarts().stream().noneMatch(text::contains)) {
+            return Found.none(text);
         }
         // the last place named is the one asked about: "hésite entre celle de Normandie et celle de Lyon. Combien
         // dure celle de Lyon ?"
         Found last = Found.none(text);
-        int lastStart = -1;
-        for (Map.Entry<String, List<Session>> entry : byWord.entrySet()) {
-            String word = entry.getKey();
-            // "Normandy", "normande" and "Normandie" agree on their first six letters; "lyonnaise" begins with "lyon"
-            String typed = word.length() >= 6 ? Pattern.quote(word.substring(0, 6)) + "\\p{L}*"
-                    : Pattern.quote(word) + "\\p{L}*";
-            Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + PLACE_BEFORE + "(" + typed + ")(?![\\p{L}\\p{N}])")
-                    .matcher(text);
-            int start = -1;
-            int end = -1;
-            while (m.find()) {
-                start = m.start(1);
-                end = m.end(1);
-            }
-            Optional<Session> s = preferred(entry.getValue(), today);
-            if (start > lastStart && s.isPresent()) {
-                lastStart = start;
-                Optional<String> place = gatheringPlace.containsKey(word)
-                        ? Optional.of(gatheringPlace.get(word) ? VENUE + word : word) : Optional.empty();
-                last = new Found(s, Optional.empty(), cut(text, start, end, " "), 0, Optional.empty(), place);
+        Matcher m = view.places().get().matcher(text);
+        while (m.find()) {
+            Optional<String> word = placeWord(m.group(1), view.byPlaceWord().keySet());
+            Optional<Session> s = word.flatMap(w -> preferred(view.byPlaceWord().get(w), today));
+            if (s.isPresent()) {
+                Optional<String> place = word.filter(view.venues()::containsKey)
+                        .map(w -> view.venues().get(w) ? VENUE + w : w);
+                last = new Found(s, Optional.empty(), cut(text, m.start(1), m.end(1), " "), 0, Optional.empty(), place);
             }
         }
         return last;
@@ -412,22 +481,10 @@ final class ReferenceFinder {
         if (!cue && weakCues.isEmpty() && !ASKS_WHEN.matcher(text).find() || session.weeks().isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Integer> themeCounts = new HashMap<>();
-        Map<Integer, Set<String>> wordsByWeek = new HashMap<>();
-        Map<Integer, List<String>> fullWords = new HashMap<>();
-        for (Week w : session.weeks()) {
-            Set<String> words = new HashSet<>();
-            List<String> full = new ArrayList<>();
-            for (String word : TextFold.fold(w.theme()).split("[^\\p{L}]+")) {
-                if (word.length() >= 4) {
-                    words.add(stem(word));
-                    full.add(word);
-                }
-            }
-            fullWords.put(w.number(), full);
-            wordsByWeek.put(w.number(), words);
-            words.forEach(word -> themeCounts.merge(word, 1, Integer::sum));
-        }
+        Themes themes = themes(session.weeks());
+        Map<String, Integer> themeCounts = themes.counts();
+        Map<Integer, Set<String>> wordsByWeek = themes.stems();
+        Map<Integer, List<String>> fullWords = themes.words();
         int bestWeek = 0;
         int bestCount = 0;
         Set<String> bestWords = Set.of();
@@ -467,6 +524,42 @@ final class ReferenceFinder {
         }
         return Optional.of(new Found(Optional.empty(), Optional.empty(), rest, bestWeek, Optional.empty(),
                 Optional.empty()));
+    }
+
+    /** A session's themes as the finder compares them, worked out once per list of weeks. */
+    private record Themes(Map<String, Integer> counts, Map<Integer, Set<String>> stems,
+            Map<Integer, List<String>> words) {}
+
+    private static final Map<List<Week>, Themes> THEMES = new IdentityHashMap<>();
+
+    private static Themes themes(List<Week> weeks) {
+        synchronized (THEMES) {
+            Themes themes = THEMES.get(weeks);
+            if (themes == null) {
+                if (THEMES.size() >= 256) {
+                    THEMES.clear();
+                }
+                Map<String, Integer> counts = new HashMap<>();
+                Map<Integer, Set<String>> stems = new HashMap<>();
+                Map<Integer, List<String>> words = new HashMap<>();
+                for (Week w : weeks) {
+                    Set<String> weekStems = new HashSet<>();
+                    List<String> full = new ArrayList<>();
+                    for (String word : TextFold.fold(w.theme()).split("[^\\p{L}]+")) {
+                        if (word.length() >= 4) {
+                            weekStems.add(stem(word));
+                            full.add(word);
+                        }
+                    }
+                    words.put(w.number(), full);
+                    stems.put(w.number(), weekStems);
+                    weekStems.forEach(word -> counts.merge(word, 1, Integer::sum));
+                }
+                themes = new Themes(counts, stems, words);
+                THEMES.put(weeks, themes);
+            }
+            return themes;
+        }
     }
 
     /** Words compared by their first five letters: "licences" and "licenses", "wiki" and "wikis". */
@@ -536,7 +629,9 @@ final class ReferenceFinder {
     private static Optional<String> placeNamed(String text, List<Gathering> gatherings) {
         for (Gathering g : gatherings) {
             for (String word : placeWords(g.place())) {
-                if (Pattern.compile("(?<![\\p{L}])" + Pattern.quote(word) + "(?![\\p{L}])").matcher(text).find()) {
+                Pattern pattern = WORD_PATTERNS.computeIfAbsent(word,
+                        w -> Pattern.compile("(?<![\\p{L}])" + Pattern.quote(w) + "(?![\\p{L}])"));
+                if (pattern.matcher(text).find()) {
                     return Optional.of(word);
                 }
             }
@@ -658,11 +753,20 @@ final class ReferenceFinder {
         return sessions.stream().sorted(Comparator.comparingInt((Session s) -> s.name().length()).reversed()).toList();
     }
 
-    /** The name's words, whole, separated by spaces, dashes or nothing; a pattern that never matches if none. */
-    private static Pattern namePattern(String name) {
+    /** The name's words, whole, separated by spaces, dashes or nothing; empty if it has none. */
+    private static Optional<String> nameBody(String name) {
         List<String> words = Arrays.stream(TextFold.fold(name).split("[^\\p{L}\\p{N}]+"))
-                .filter(word -> !word.isEmpty()).map(Pattern::quote).toList();
-        return Pattern.compile(words.isEmpty() ? "(?!)" : "\\b" + String.join("[\\s\\-_]*", words) + "\\b");
+                .filter(word -> !word.isEmpty()).map(ReferenceFinder::literal).toList();
+        return words.isEmpty() ? Optional.empty() : Optional.of(String.join("[\\s\\-_]*", words));
+    }
+
+    /** A word as a pattern without \\Q…\\E, so that patterns can be assembled around it. */
+    private static String literal(String word) {
+        StringBuilder out = new StringBuilder();
+        for (char c : word.toCharArray()) {
+            out.append(Character.isLetterOrDigit(c) ? String.valueOf(c) : "\\" + c);
+        }
+        return out.toString();
     }
 
     private static Optional<Integer> number(String token) {

@@ -15,6 +15,8 @@ import org.animfr.animabot.core.text.TextFold;
  * lines organizers add. Works on folded text (see {@link TextFold}). Immutable; thread-safe.
  */
 final class Texting {
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private final Map<String, String> rewrites;
     private final Pattern typed;
 
@@ -48,12 +50,12 @@ final class Texting {
 
     /** The folded text with typed words replaced by what they mean. */
     String rewrite(String folded) {
-        Matcher matcher = typed.matcher(folded.replaceAll("\\s+", " "));
+        String text = SPACES.matcher(folded).replaceAll(" ");
+        Matcher matcher = typed.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String meant = rewrites.get(matcher.group(1));
-            boolean numberFollows = matcher.end() < matcher.regionEnd()
-                    && Character.isDigit(folded.replaceAll("\\s+", " ").charAt(matcher.end()));
+            boolean numberFollows = matcher.end() < text.length() && Character.isDigit(text.charAt(matcher.end()));
             matcher.appendReplacement(out, Matcher.quoteReplacement(numberFollows ? meant + " " : meant));
         }
         matcher.appendTail(out);

