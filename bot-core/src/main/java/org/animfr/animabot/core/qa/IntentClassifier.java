@@ -67,6 +67,16 @@ final class IntentClassifier {
         }
     }
 
+    /** Writes the trained model, for {@link #load} to read back without training. */
+    void write(java.io.OutputStream out) throws IOException {
+        model.serialize(out);
+    }
+
+    /** A model written by {@link #write}. */
+    static IntentClassifier load(java.io.InputStream in) throws IOException {
+        return new IntentClassifier(new DoccatModel(in));
+    }
+
     Prediction classify(List<String> features) {
         DocumentCategorizerME me = categorizer.get();
         double[] outcomes = me.categorize(features.isEmpty() ? new String[] {"empty"}

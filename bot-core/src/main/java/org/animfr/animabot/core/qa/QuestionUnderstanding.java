@@ -87,7 +87,10 @@ public final class QuestionUnderstanding {
             List<Set<String>> questionTerms, Map<String, List<Integer>> entriesBySubject) {}
 
     /** The model and the words the in-scope examples use: any other word is one the bot was never taught. */
-    private record Model(IntentClassifier classifier, Set<String> inScope, Set<String> inScopeTerms) {}
+    record Model(IntentClassifier classifier, Set<String> inScope, Set<String> inScopeTerms) {}
+
+    /** Whether only the shipped words are used, so that the model trained at build time fits them. */
+    private final boolean shippedOnly;
 
     /** With the shipped examples, texting words and synonyms only. */
     public QuestionUnderstanding() {
@@ -100,6 +103,7 @@ public final class QuestionUnderstanding {
      * @param synonymLines more synonyms of the domain ("word, word => concept" per line)
      */
     public QuestionUnderstanding(List<String> exampleLines, List<String> textingLines, List<String> synonymLines) {
+        this.shippedOnly = exampleLines.isEmpty() && textingLines.isEmpty() && synonymLines.isEmpty();
         QuestionAnalyzers shipped = new QuestionAnalyzers();
         List<String> synonyms = new ArrayList<>();
         for (String line : synonymLines) {
@@ -518,7 +522,7 @@ public final class QuestionUnderstanding {
             synchronized (this) {
                 trained = model;
                 if (trained == null) {
-                    trained = train();
+                    trained = shippedOnly ? ShippedModel.load().orElseGet(this::train) : train();
                     model = trained;
                 }
             }
@@ -527,7 +531,7 @@ public final class QuestionUnderstanding {
     }
 
     /** Reads every example the way a question is read, against the training network, then trains the model. */
-    private Model train() {
+    Model train() {
         Catalog network = TrainingCatalog.catalog();
         Optional<Session> base = network.byId("animacoop-7");
         IntentIndex index = new IntentIndex(analyzers, examples);

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A second set of questions ({@code fresh/*.tsv}), written by someone who saw neither the examples nor the held-out
- * set, and never used to tune the understanding: the fairest measure of how the bot fares with questions nobody
- * planned for. Same format and rules as {@link HeldOutQuestionsTest}.
+ * set, once the held-out set was answered at 95 %: its first run (82.3 %, 4 out-of-scope questions answered) measured
+ * how the bot fares with questions nobody planned for; its failures were then studied like the held-out set's, so it
+ * now guards against regressions. Same format and rules as {@link HeldOutQuestionsTest}.
  */
 class FreshQuestionsTest {
     private static final List<String> CATEGORIES = List.of("naming", "polite", "relative-time", "gatherings",
