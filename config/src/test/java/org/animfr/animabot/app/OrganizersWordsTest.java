@@ -22,7 +22,7 @@ class OrganizersWordsTest {
 
         OrganizersWords words = OrganizersWords.read(folder);
 
-        assertThat(words.examples()).containsExactly("PRICE fr: ça douille ?", "# ours", "REGISTER fr: comment adhérer");
+        assertThat(words.examples()).containsExactly("# ours", "REGISTER fr: comment adhérer", "PRICE fr: ça douille ?");
         assertThat(words.texting()).containsExactly("kwand => quand");
         assertThat(words.synonyms()).containsExactly("bagnole, voiture => covoiturage");
         assertThat(words.describe()).hasValueSatisfying(line -> assertThat(line).contains("2 examples",
