@@ -121,8 +121,9 @@ public final class DiscordChatPlatform implements ChatPlatform {
         Backoff backoff = new Backoff(FIRST_RETRY, LONGEST_RETRY);
         while (!stopped) {
             Duration wait = backoff.next();
+            JDA connected = null;
             try {
-                JDA connected = connect(listener);
+                connected = connect(listener);
                 connected.updateCommands().addCommands(definitions).complete();
                 jda = connected;
                 LOG.info("Discord connected as {} in {} servers; slash commands registered",
@@ -138,6 +139,11 @@ public final class DiscordChatPlatform implements ChatPlatform {
                 failure = PlatformStatus.failing("Cannot reach Discord at " + settings.restUrl() + ": " + e);
                 LOG.error("Cannot reach Discord at {} ({}); retrying in {} s", settings.restUrl(), e.toString(),
                         wait.toSeconds());
+            }
+            if (connected != null && jda != connected) {
+                // a session that connected but could not register the commands is closed before the next attempt:
+                // left open, it would answer every event alongside the next one, and spend Discord's daily logins
+                connected.shutdownNow();
             }
             if (!Backoff.pause(wait)) {
                 return;

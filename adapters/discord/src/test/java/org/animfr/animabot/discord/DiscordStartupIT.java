@@ -41,6 +41,25 @@ class DiscordStartupIT {
     }
 
     @Test
+    void aFailedCommandRegistrationClosesItsSessionBeforeTheNextAttempt() throws Exception {
+        try (FakeDiscord fake = FakeDiscord.start()) {
+            fake.failCommandRegistrations(2);
+            BotFixture core = new BotFixture();
+            DiscordChatPlatform discord = new DiscordChatPlatform(
+                    new DiscordSettings(FakeDiscord.BOT_TOKEN, fake.restBaseUrl(), fake.gatewayUrl(), null, 45),
+                    core.commands(), core.core.completions(), BotFixture.MESSAGES);
+
+            core.join(discord);
+            await().atMost(Duration.ofSeconds(30)).until(() -> discord.status().isConnected());
+
+            assertThat(fake.identifyCount()).as("one identify per attempt").isEqualTo(3);
+            await().atMost(Duration.ofSeconds(5)).until(() -> fake.openGatewaySessions() == 1);
+            assertThat(fake.registeredCommands()).isNotEmpty();
+            discord.stop();
+        }
+    }
+
+    @Test
     void anUnreachableDiscordIsRetriedInTheBackground() throws Exception {
         BotFixture core = new BotFixture();
         DiscordChatPlatform discord = new DiscordChatPlatform(

@@ -206,6 +206,16 @@ public final class FakeDiscord implements AutoCloseable {
         return gateway.identifies();
     }
 
+    /** Makes the next {@code times} slash command registrations fail with a 500, as during a Discord incident. */
+    public void failCommandRegistrations(int times) {
+        rest.failCommandRegistrations(times);
+    }
+
+    /** Gateway sessions with a connection open now. */
+    public int openGatewaySessions() {
+        return gateway.openSessions();
+    }
+
     public int resumeCount() {
         return gateway.resumes();
     }

@@ -159,6 +159,11 @@ final class FakeGateway {
         return identifies;
     }
 
+    /** Gateway sessions with a connection open now: one per running bot, or Discord answers both. */
+    synchronized int openSessions() {
+        return (int) sessions.stream().filter(session -> session.socket != null).count();
+    }
+
     synchronized int resumes() {
         return resumes;
     }

@@ -249,7 +249,18 @@ final class FakeRest extends Dispatcher {
         return refused != null ? refused : ok(world.commands(guild));
     }
 
+    /** Registrations still to fail with a 500, as during a Discord incident. */
+    private final java.util.concurrent.atomic.AtomicInteger failingRegistrations =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    void failCommandRegistrations(int times) {
+        failingRegistrations.set(times);
+    }
+
     private Reply putCommands(Map<String, String> params, JsonNode body, boolean guild) {
+        if (failingRegistrations.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return error(500, 0, "500: Internal Server Error");
+        }
         Reply refused = checkApplication(params, guild);
         if (refused != null) {
             return refused;
