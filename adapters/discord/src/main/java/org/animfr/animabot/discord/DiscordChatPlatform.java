@@ -153,7 +153,7 @@ public final class DiscordChatPlatform implements ChatPlatform {
 
     private JDA connect(DiscordListener listener) throws InterruptedException {
         JDABuilder builder = JDABuilder.createLight(settings.token(),
-                        GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT)
+                        GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES)
                 .setRestConfig(new RestConfig().setBaseUrl(settings.restUrl()))
                 .setCompression(Compression.NONE)
                 // JDA's own shutdown hook would cut the posts being sent on SIGTERM; the application stops us after
