@@ -170,6 +170,15 @@ class DiscordChatPlatformIT {
     }
 
     @Test
+    void theBotAsksForNoPrivilegedIntent() {
+        int intents = fake.lastIdentify().path("intents").asInt();
+
+        assertThat(intents & (1 << 15)).as("Message Content").isZero();
+        assertThat(intents & (1 << 1)).as("Guild Members").isZero();
+        assertThat(intents & (1 << 8)).as("Guild Presences").isZero();
+    }
+
+    @Test
     void aDirectMessageIsAnswered() {
         fake.sendDirectMessage(LEARNER, "quel est le thème de la semaine 2 ?");
 
