@@ -20,10 +20,13 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -47,8 +50,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot on Discord through JDA. Connects in the background and keeps retrying with backoff, so a wrong token
- * or an outage never stops the other platforms. The bot's own posts and direct messages are paced under
+ * The bot on Discord through JDA. Connects in the background and retries an outage with backoff, so it never stops
+ * the other platforms; what no retry can fix (a refused token, a gateway closed for good with code 4004, 4013,
+ * 4014…) is named with its fix in the status and the log, and not retried. The bot's own posts and direct messages
+ * are paced under
  * Discord's global limit; JDA follows each route's rate-limit bucket and retries 429s, so none is lost.
  */
 public final class DiscordChatPlatform implements ChatPlatform {
@@ -70,6 +75,8 @@ public final class DiscordChatPlatform implements ChatPlatform {
     private volatile JDA jda;
     private volatile boolean stopped;
     private volatile PlatformStatus failure;
+    /** Set when Discord closed the gateway for a reason only a change of settings can fix: no retry then. */
+    private volatile PlatformStatus refused;
     private Thread connector;
     private DiscordListener listener;
 
@@ -107,6 +114,10 @@ public final class DiscordChatPlatform implements ChatPlatform {
         if (stopped) {
             return PlatformStatus.STOPPED;
         }
+        PlatformStatus refusal = refused;
+        if (refusal != null) {
+            return refusal;
+        }
         JDA current = jda;
         if (current == null) {
             PlatformStatus failed = failure;
@@ -130,24 +141,62 @@ public final class DiscordChatPlatform implements ChatPlatform {
                         connected.getSelfUser().getName(), connected.getGuilds().size());
                 return;
             } catch (InvalidTokenException e) {
-                failure = PlatformStatus.failing("Discord refused the bot token");
-                LOG.error("Discord refused the bot token (check DISCORD_TOKEN); retrying in {} s", wait.toSeconds());
+                // no retry can make a refused token good: say so once and wait for the admin
+                refused = PlatformStatus.failing("Discord refused the bot token: check DISCORD_TOKEN");
+                LOG.error("{}; not retrying until the settings change and the bot restarts", refused.reason());
+                return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                if (refused != null) {
+                    LOG.error("{}; not retrying until the settings change and the bot restarts", refused.reason());
+                    shutDown(connected);
+                    return;
+                }
                 failure = PlatformStatus.failing("Cannot reach Discord at " + settings.restUrl() + ": " + e);
                 LOG.error("Cannot reach Discord at {} ({}); retrying in {} s", settings.restUrl(), e.toString(),
                         wait.toSeconds());
             }
-            if (connected != null && jda != connected) {
-                // a session that connected but could not register the commands is closed before the next attempt:
-                // left open, it would answer every event alongside the next one, and spend Discord's daily logins
-                connected.shutdownNow();
-            }
+            // a session that connected but could not register the commands is closed before the next attempt: left
+            // open, it would answer every event alongside the next one, and spend Discord's daily logins
+            shutDown(connected);
             if (!Backoff.pause(wait)) {
                 return;
             }
+        }
+    }
+
+    private void shutDown(JDA connected) {
+        if (connected != null && jda != connected) {
+            connected.shutdownNow();
+        }
+    }
+
+    /**
+     * Watches for Discord closing the gateway with a code that retrying cannot fix (a refused token, intents Discord
+     * does not allow, sharding), names the cause and the fix, and stops the retries.
+     */
+    private final class RefusalWatcher extends ListenerAdapter {
+        @Override
+        public void onShutdown(ShutdownEvent event) {
+            CloseCode code = event.getCloseCode();
+            if (code == null || code.isReconnect()) {
+                return;
+            }
+            String fix = switch (code) {
+                case AUTHENTICATION_FAILED -> "check the bot token (DISCORD_TOKEN)";
+                case DISALLOWED_INTENTS -> "the application is not allowed an intent the bot asked for: enable it in "
+                        + "the Developer Portal (Bot > Privileged Gateway Intents)";
+                case INVALID_INTENTS -> "the bot asked for intents Discord does not know: update the bot";
+                case SHARDING_REQUIRED, INVALID_SHARD -> "the bot is in too many servers for one gateway session: "
+                        + "it needs sharding";
+                default -> "see Discord's documentation of gateway close codes";
+            };
+            PlatformStatus status = PlatformStatus.failing("Discord closed the gateway with code " + code.getCode()
+                    + " (" + code.getMeaning() + "): " + fix);
+            refused = status;
+            LOG.error("{}; not retrying until the settings change and the bot restarts", status.reason());
         }
     }
 
@@ -159,7 +208,7 @@ public final class DiscordChatPlatform implements ChatPlatform {
                 // JDA's own shutdown hook would cut the posts being sent on SIGTERM; the application stops us after
                 // its timers have let them finish
                 .setEnableShutdownHook(false)
-                .addEventListeners(listener);
+                .addEventListeners(listener, new RefusalWatcher());
         if (!settings.gatewayUrl().equals(DiscordSettings.DISCORD_GATEWAY)) {
             String gateway = settings.gatewayUrl();
             builder.setSessionController(new SessionControllerAdapter() {

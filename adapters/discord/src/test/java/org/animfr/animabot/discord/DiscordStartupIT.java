@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class DiscordStartupIT {
 
     @Test
-    void aWrongTokenLeavesTheAdapterRetryingWhileTheCoreKeepsAnswering() throws Exception {
+    void aWrongTokenIsNamedWithItsFixAndNotRetriedWhileTheCoreKeepsAnswering() throws Exception {
         try (FakeDiscord fake = FakeDiscord.start()) {
             BotFixture core = new BotFixture();
             DiscordChatPlatform discord = new DiscordChatPlatform(
@@ -30,7 +30,10 @@ class DiscordStartupIT {
             core.join(discord);
             await().atMost(Duration.ofSeconds(10)).until(() -> discord.status().state() == PlatformStatus.State.FAILING);
 
-            assertThat(discord.status().reason()).isEqualTo("Discord refused the bot token");
+            assertThat(discord.status().reason()).isEqualTo("Discord refused the bot token: check DISCORD_TOKEN");
+            int calls = fake.calls().size();
+            Thread.sleep(3_000);
+            assertThat(fake.calls()).as("no new login after a refused token").hasSize(calls);
             assertThat(fake.awaitIdentified(Duration.ofMillis(100))).isFalse();
             assertThat(core.ask("semaine 3")).contains("Animer une liste de discussion");
             assertThatThrownBy(() -> discord.post(new ConversationRef("discord", "1"), Outgoing.once(Reply.plain("x")))
@@ -55,6 +58,28 @@ class DiscordStartupIT {
             assertThat(fake.identifyCount()).as("one identify per attempt").isEqualTo(3);
             await().atMost(Duration.ofSeconds(5)).until(() -> fake.openGatewaySessions() == 1);
             assertThat(fake.registeredCommands()).isNotEmpty();
+            discord.stop();
+        }
+    }
+
+    @Test
+    void aGatewayClosedForGoodIsNamedWithItsFixAndNotRetried() throws Exception {
+        try (FakeDiscord fake = FakeDiscord.start()) {
+            BotFixture core = new BotFixture();
+            DiscordChatPlatform discord = new DiscordChatPlatform(
+                    new DiscordSettings(FakeDiscord.BOT_TOKEN, fake.restBaseUrl(), fake.gatewayUrl(), null, 45),
+                    core.commands(), core.core.completions(), BotFixture.MESSAGES);
+            core.join(discord);
+            await().atMost(Duration.ofSeconds(30)).until(() -> discord.status().isConnected());
+
+            fake.closeGateway(4014);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> discord.status().state() == PlatformStatus.State.FAILING);
+
+            assertThat(discord.status().reason()).contains("4014", "Privileged Gateway Intents");
+            Thread.sleep(3_000);
+            assertThat(fake.identifyCount()).as("no new session after a refusal").isEqualTo(1);
+            assertThat(fake.resumeCount()).isZero();
             discord.stop();
         }
     }
