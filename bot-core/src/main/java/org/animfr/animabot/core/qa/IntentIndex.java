@@ -230,11 +230,6 @@ final class IntentIndex {
         return weights.getOrDefault(term, unknownWeight);
     }
 
-    /** Whether the surface word is one the index was taught, or a stop word. */
-    boolean knows(String surfaceWord) {
-        return surfaceWords.contains(surfaceWord) || analyzers.isStopWord(surfaceWord);
-    }
-
     /** Replaces each word the index does not know by the nearest one it knows, if one is close enough. */
     String spellCheck(String question) throws IOException {
         StringBuilder corrected = new StringBuilder();

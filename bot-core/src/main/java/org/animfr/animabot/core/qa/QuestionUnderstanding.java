@@ -192,7 +192,7 @@ public final class QuestionUnderstanding {
             Optional<Intent> asked = Optional.ofNullable(byQuestionWord.get(whole.terms().get(0)));
             if (asked.isPresent()) {
                 Optional<String> key = asked.get() == Intent.PRICE
-                        ? faqAbout(index, catalog.faq(), priceConcept).or(() -> Optional.of(Intent.PRICE.name()))
+                        ? faqAbout(priceConcept).or(() -> Optional.of(Intent.PRICE.name()))
                         : Optional.of(asked.get().name());
                 return new Understood(references, new Understanding(key, language, 1, next));
             }
@@ -231,7 +231,7 @@ public final class QuestionUnderstanding {
                     prediction.probability(), next));
         }
         if (confident && prediction.intent() == Intent.PRICE) {
-            Optional<String> aboutPrice = faqAbout(index, catalog.faq(), priceConcept);
+            Optional<String> aboutPrice = faqAbout(priceConcept);
             if (aboutPrice.isPresent()) {
                 return new Understood(references, new Understanding(aboutPrice, language,
                         prediction.probability(), next));
@@ -240,8 +240,7 @@ public final class QuestionUnderstanding {
         Optional<IntentIndex.Match> faq = best.faq().filter(m -> m.confidence() >= MIN_FAQ_CONFIDENCE
                 && (!best.somethingElse() || m.confidence() >= CLEAR_FAQ_CONFIDENCE));
         if (faq.isPresent() && (!confident || FAQ_FIRST.contains(prediction.intent())
-                || faq.get().confidence() >= CLEAR_FAQ_CONFIDENCE && faq.get().confidence() > prediction.probability()
-                || prediction.intent() == Intent.HOURS && perWeek(index, catalog.faq(), faq.get(), whole))) {
+                || faq.get().confidence() >= CLEAR_FAQ_CONFIDENCE && faq.get().confidence() > prediction.probability())) {
             return new Understood(references, new Understanding(Optional.of(faq.get().key()), language,
                     faq.get().confidence(), next));
         }
@@ -270,12 +269,12 @@ public final class QuestionUnderstanding {
         }
         if ((intent == Intent.REGISTER || intent == Intent.INFO) && whole.terms().contains(priceConcept)) {
             // "ça coûte quelque chose de s'inscrire ?" asks a price
-            Optional<String> aboutPrice = faqAbout(index, catalog.faq(), priceConcept);
+            Optional<String> aboutPrice = faqAbout(priceConcept);
             return new Understood(references, new Understanding(
                     Optional.of(aboutPrice.orElse(Intent.PRICE.name())), language, prediction.probability(), next));
         }
         if (intent == Intent.HOURS && whole.terms().contains(weekConcept)) {
-            Optional<String> perWeek = faqAbout(index, catalog.faq(), hourConcept, weekConcept);
+            Optional<String> perWeek = faqAbout(hourConcept, weekConcept);
             if (perWeek.isPresent()) {
                 return new Understood(references, new Understanding(perWeek, language, prediction.probability(),
                         next));
@@ -467,16 +466,6 @@ public final class QuestionUnderstanding {
     }
 
     /**
-     * Whether a question about hours asks them per week and the FAQ entry says how many per week: the organizers'
-     * figure then wins over hours ÷ weeks, which counts the gatherings and the holidays as no one does.
-     */
-    private boolean perWeek(IntentIndex index, List<FaqEntry> faq, IntentIndex.Match match,
-            QuestionFeatures.Read question) {
-        return question.terms().contains(weekConcept)
-                && indexed.questionTerms().get(faqIndex(match.key())).contains(weekConcept);
-    }
-
-    /**
      * Whether the entry's phrasings explain enough of the question besides their shared subject: "la licence de
      * pêche coûte combien ?" names the licence entry's subject but asks about something else.
      */
@@ -519,7 +508,7 @@ public final class QuestionUnderstanding {
     }
 
     /** The first FAQ entry whose question (or an organizer's phrasing of it) is about all the concepts. */
-    private Optional<String> faqAbout(IntentIndex index, List<FaqEntry> faq, String... concepts) {
+    private Optional<String> faqAbout(String... concepts) {
         List<Set<String>> questions = indexed.questionTerms();
         for (int i = 0; i < questions.size(); i++) {
             if (questions.get(i).containsAll(List.of(concepts))) {

@@ -29,11 +29,7 @@ final class TimeExpressions {
      * @param start where the expression starts in the text it was found in
      * @param end where it ends
      */
-    record Span(LocalDate from, LocalDate to, int start, int end) {
-        boolean oneDay() {
-            return from.equals(to);
-        }
-    }
+    record Span(LocalDate from, LocalDate to, int start, int end) {}
 
     private static final String NUMBER = "(\\d{1,2}|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
             + "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|quelques|few|a few)";
