@@ -1,6 +1,8 @@
 package org.animfr.animabot.app;
 
+import java.time.Clock;
 import java.util.Optional;
+import org.animfr.animabot.core.chat.spi.AnsweredMessages;
 import org.animfr.animabot.core.chat.spi.PlatformState;
 import org.animfr.animabot.matrix.MatrixChatPlatform;
 import org.animfr.animabot.matrix.MatrixSettings;
@@ -9,14 +11,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Matrix adapter, when a homeserver and credentials are configured; its sync token lives in the database. */
+/**
+ * The Matrix adapter, when a homeserver and credentials are configured; its sync token and the messages it answered
+ * live in the database.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${animabot.matrix.homeserver:}'.isBlank()")
 class MatrixConfiguration {
     private static final String SYNC_TOKEN = "sync-token";
 
     @Bean
-    MatrixChatPlatform matrixChatPlatform(AnimabotProperties properties, PlatformState state) {
+    MatrixChatPlatform matrixChatPlatform(AnimabotProperties properties, PlatformState state,
+            AnsweredMessages answered, Clock clock) {
         AnimabotProperties.Matrix matrix = properties.matrix();
         MatrixSettings settings = new MatrixSettings(matrix.homeserver(), matrix.accessToken(), matrix.user(),
                 matrix.password(), matrix.commandPrefix(), matrix.inviteAllowList(), matrix.organizerPowerLevel());
@@ -31,6 +37,6 @@ class MatrixConfiguration {
                 state.put(MatrixChatPlatform.NAME, SYNC_TOKEN, token);
             }
         };
-        return new MatrixChatPlatform(settings, syncTokens);
+        return new MatrixChatPlatform(settings, syncTokens, answered, clock);
     }
 }

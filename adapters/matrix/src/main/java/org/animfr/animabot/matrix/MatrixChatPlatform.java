@@ -3,10 +3,12 @@ package org.animfr.animabot.matrix;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -22,8 +24,10 @@ import org.animfr.animabot.core.chat.Outgoing;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.PlatformStatus;
 import org.animfr.animabot.core.chat.Reply;
+import org.animfr.animabot.core.chat.spi.AnsweredMessages;
 import org.animfr.animabot.core.chat.spi.Backoff;
 import org.animfr.animabot.core.chat.spi.DaemonThreads;
+import org.animfr.animabot.core.chat.spi.InMemoryAnsweredMessages;
 import org.animfr.animabot.matrix.bridge.HomeserverException;
 import org.animfr.animabot.matrix.bridge.MatrixBridge;
 import org.animfr.animabot.matrix.bridge.TrixnityBridge;
@@ -52,6 +56,13 @@ public final class MatrixChatPlatform implements ChatPlatform {
     private static final long CONNECT_SECONDS = 30;
     /** Enough to keep a homeserver busy at its allowed pace, few enough not to flood it with refused requests. */
     static final int OWN_SENDS_AT_ONCE = 4;
+    /**
+     * How long a stop lets the answers under way finish; what is left is answered after the restart. Shorter than
+     * the usual service managers' wait before SIGKILL (10 s for Docker), so the stop ends on its own.
+     */
+    static final Duration STOP_GRACE = Duration.ofSeconds(7);
+    /** Longer than any sync token the bot may resume from after a stop. */
+    static final Duration ANSWERED_KEPT = Duration.ofDays(30);
 
     /** Opens the connection to the homeserver; the real one is {@link TrixnityBridge}. */
     @FunctionalInterface
@@ -61,6 +72,8 @@ public final class MatrixChatPlatform implements ChatPlatform {
 
     private final MatrixSettings settings;
     private final SyncTokenStore syncTokens;
+    private final AnsweredMessages answered;
+    private final Clock clock;
     private final BridgeFactory factory;
     private final Backoff syncBackoff;
     private final DirectRooms directRooms = new DirectRooms();
@@ -71,21 +84,44 @@ public final class MatrixChatPlatform implements ChatPlatform {
     private volatile SyncLoop syncLoop;
     private volatile String userId;
     private volatile boolean stopped;
+    /** The connection closed: set after {@link #stopped}, once the answers under way have had their time. */
+    private volatile boolean closed;
     private volatile PlatformStatus status = PlatformStatus.STARTING;
+    private volatile Duration stopGrace = STOP_GRACE;
     private Thread connector;
 
     /**
+     * A bot that remembers what it answered for as long as it runs only: for tests, and a bot without a database.
+     *
      * @param settings where and who the bot is on Matrix
      * @param syncTokens where the sync token is kept between restarts
      */
     public MatrixChatPlatform(MatrixSettings settings, SyncTokenStore syncTokens) {
-        this(settings, syncTokens, MatrixChatPlatform::openTrixnity,
+        this(settings, syncTokens, new InMemoryAnsweredMessages(), Clock.systemUTC());
+    }
+
+    /**
+     * @param settings where and who the bot is on Matrix
+     * @param syncTokens where the sync token is kept between restarts
+     * @param answered where the messages answered are marked, durably, so that none is answered twice
+     * @param clock when messages are answered
+     */
+    public MatrixChatPlatform(MatrixSettings settings, SyncTokenStore syncTokens, AnsweredMessages answered,
+            Clock clock) {
+        this(settings, syncTokens, answered, clock, MatrixChatPlatform::openTrixnity,
                 new Backoff(FIRST_SYNC_RETRY, LONGEST_SYNC_RETRY));
     }
 
     MatrixChatPlatform(MatrixSettings settings, SyncTokenStore syncTokens, BridgeFactory factory, Backoff syncBackoff) {
+        this(settings, syncTokens, new InMemoryAnsweredMessages(), Clock.systemUTC(), factory, syncBackoff);
+    }
+
+    MatrixChatPlatform(MatrixSettings settings, SyncTokenStore syncTokens, AnsweredMessages answered, Clock clock,
+            BridgeFactory factory, Backoff syncBackoff) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.syncTokens = Objects.requireNonNull(syncTokens, "syncTokens");
+        this.answered = Objects.requireNonNull(answered, "answered");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.factory = factory;
         this.syncBackoff = syncBackoff;
     }
@@ -169,7 +205,8 @@ public final class MatrixChatPlatform implements ChatPlatform {
         MatrixListener created = new MatrixListener(opened, self, handler, this::reply,
                 new Addressing(settings.commandPrefix(), self, displayName),
                 new InvitePolicy(settings.inviteAllowList(), self), settings.organizerPowerLevel(), syncTokens,
-                directRooms, new SyncHealth(), settings.homeserverUrl());
+                answered, clock, directRooms, new SyncHealth(), settings.homeserverUrl());
+        forgetOldAnswers();
         String since = syncTokens.load().orElse(null);
         synchronized (this) {
             if (stopped) {
@@ -185,6 +222,14 @@ public final class MatrixChatPlatform implements ChatPlatform {
         }
         LOG.info("Matrix connected to {} as {}; {}", settings.homeserverUrl(), self, since == null
                 ? "first start: earlier messages will not be answered" : "resuming from the saved sync token");
+    }
+
+    private void forgetOldAnswers() {
+        try {
+            answered.forgetBefore(clock.instant().minus(ANSWERED_KEPT));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not forget the Matrix messages answered long ago ({}); going on", e.toString());
+        }
     }
 
     /** Turns the sync's health into the platform's status. */
@@ -205,11 +250,12 @@ public final class MatrixChatPlatform implements ChatPlatform {
     }
 
     /**
-     * Replies to a received message, in its thread when it is in one. The transaction id comes from the message:
-     * a second instance of the bot on the same account answering it too makes no second reply.
+     * Replies to a received message, in its thread when it is in one, mentioning the asker (in a busy room, phones
+     * ring on mentions only) and nobody else. The transaction id comes from the message: a second instance of the
+     * bot on the same account answering it too, or this one answering it again after a crash, makes no second reply.
      */
-    CompletionStage<Void> reply(MessageRef inReplyTo, boolean direct, int index, Reply reply) {
-        return send(inReplyTo.conversation().id(), reply, inReplyTo.id(), inReplyTo.thread(),
+    CompletionStage<Void> reply(MessageRef inReplyTo, String asker, boolean direct, int index, Reply reply) {
+        return send(inReplyTo.conversation().id(), reply, inReplyTo.id(), inReplyTo.thread(), Set.of(asker),
                 transactionId(inReplyTo.replyKey(index)), direct ? null : settings.commandPrefix());
     }
 
@@ -217,7 +263,7 @@ public final class MatrixChatPlatform implements ChatPlatform {
     @Override
     public CompletionStage<Void> post(ConversationRef conversation, Outgoing message) {
         String prefix = directRooms.isDirect(conversation.id()) ? null : settings.commandPrefix();
-        return ownSends.submit(() -> send(conversation.id(), message.message(), null, null,
+        return ownSends.submit(() -> send(conversation.id(), message.message(), null, null, Set.of(),
                 transactionId(message.key()), prefix));
     }
 
@@ -239,7 +285,7 @@ public final class MatrixChatPlatform implements ChatPlatform {
                     }
                     return room;
                 })
-                .thenCompose(room -> ownSends.submit(() -> send(room, message.message(), null, null,
+                .thenCompose(room -> ownSends.submit(() -> send(room, message.message(), null, null, Set.of(),
                         transactionId(message.key()), null)));
     }
 
@@ -249,16 +295,17 @@ public final class MatrixChatPlatform implements ChatPlatform {
      * follows its notice; the notice says the same in words, so a file that cannot go is logged and the message
      * counts as sent.
      *
+     * @param mentioned the users the message notifies
      * @param commandPrefix what typed follow-ups start with in this room, or null in a direct chat
      */
     private CompletableFuture<Void> send(String roomId, Reply reply, String inReplyTo, String thread,
-            String transactionId, String commandPrefix) {
+            Set<String> mentioned, String transactionId, String commandPrefix) {
         MatrixBridge current = bridge;
-        if (current == null || stopped) {
+        if (current == null || closed) {
             return notConnected();
         }
         return Requests.patiently(() -> current.sendNotice(roomId, transactionId,
-                        MatrixMessageMapper.notice(reply, inReplyTo, thread, commandPrefix)))
+                        MatrixMessageMapper.notice(reply, inReplyTo, thread, mentioned, commandPrefix)))
                 .handle((eventId, error) -> {
                     if (error != null) {
                         String why = "Matrix did not take the message for " + roomId + ": "
@@ -314,6 +361,15 @@ public final class MatrixChatPlatform implements ChatPlatform {
         return CompletableFuture.failedFuture(new DeliveryException("Matrix is not connected"));
     }
 
+    /** How long a stop waits for the answers under way; tests shorten it. */
+    void stopGrace(Duration grace) {
+        stopGrace = grace;
+    }
+
+    /**
+     * Stops syncing, lets the answers under way finish (for {@link #STOP_GRACE} at most) while the database is still
+     * there to record them, then closes the connection; what was not answered is read again at the next start.
+     */
     @Override
     public void stop() {
         MatrixBridge current;
@@ -333,8 +389,9 @@ public final class MatrixChatPlatform implements ChatPlatform {
         }
         MatrixListener currentListener = listener;
         if (currentListener != null) {
-            currentListener.stop();
+            currentListener.stop(stopGrace);
         }
+        closed = true;
         close(current);
     }
 

@@ -1,7 +1,9 @@
 package org.animfr.animabot.matrix;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import org.animfr.animabot.core.chat.MessageRef;
 import org.animfr.animabot.core.chat.Person;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.Reply;
+import org.animfr.animabot.core.chat.spi.AnsweredMessages;
 import org.animfr.animabot.core.chat.spi.RecentIds;
 import org.animfr.animabot.matrix.bridge.MatrixBridge;
 import org.animfr.animabot.matrix.bridge.MemberEvent;
@@ -29,18 +32,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Maps what the sync brings to the core: keeps each room's state, accepts or declines invitations, hands the
  * messages addressed to the bot to the handler (one room's messages in order, on {@link RoomQueues}) and sends the
- * replies back; then saves the sync token. The first sync's messages are history and are skipped; an event seen
- * twice is handled once; the bot's own messages and every {@code m.notice} (what bots send) are ignored.
+ * replies back. The first sync's messages are history and are skipped; the bot's own messages and every
+ * {@code m.notice} (what bots send) are ignored.
+ *
+ * <p>Nothing is lost across a restart and nothing is answered twice: a batch's sync token is saved only once its
+ * messages are answered ({@link SyncWatermark}), so a restart, even after a crash, reads again what was not; and a
+ * message answered is marked so ({@link AnsweredMessages}) before the token moves past it, so reading it again
+ * answers nothing. Between a reply sent and its mark, a crash makes the next run send the same replies again, with
+ * the same transaction ids, which the homeserver takes as the messages it already has.
  */
 final class MatrixListener implements SyncListener {
     private static final Logger LOG = LoggerFactory.getLogger(MatrixListener.class);
     private static final int REMEMBERED_EVENTS = 10_000;
     private static final long STATE_SECONDS = 60;
 
-    /** Sends the {@code index}-th reply to a received message, in a direct chat or not. */
+    /** Sends the {@code index}-th reply to a received message from {@code asker}, in a direct chat or not. */
     @FunctionalInterface
     interface Replier {
-        CompletionStage<Void> reply(MessageRef inReplyTo, boolean direct, int index, Reply reply);
+        CompletionStage<Void> reply(MessageRef inReplyTo, String asker, boolean direct, int index, Reply reply);
     }
 
     /** What the listener reports of the sync's health. */
@@ -57,7 +66,9 @@ final class MatrixListener implements SyncListener {
     private final Addressing addressing;
     private final InvitePolicy invites;
     private final long organizerPowerLevel;
-    private final SyncTokenStore tokens;
+    private final SyncWatermark watermark;
+    private final AnsweredMessages answered;
+    private final Clock clock;
     private final DirectRooms directRooms;
     private final SyncHealth health;
     private final String homeserver;
@@ -67,8 +78,8 @@ final class MatrixListener implements SyncListener {
     private volatile boolean failing;
 
     MatrixListener(MatrixBridge bridge, String self, MessageHandler handler, Replier replier, Addressing addressing,
-            InvitePolicy invites, long organizerPowerLevel, SyncTokenStore tokens, DirectRooms directRooms,
-            SyncHealth health, String homeserver) {
+            InvitePolicy invites, long organizerPowerLevel, SyncTokenStore tokens, AnsweredMessages answered,
+            Clock clock, DirectRooms directRooms, SyncHealth health, String homeserver) {
         this.bridge = bridge;
         this.self = self;
         this.handler = handler;
@@ -76,7 +87,9 @@ final class MatrixListener implements SyncListener {
         this.addressing = addressing;
         this.invites = invites;
         this.organizerPowerLevel = organizerPowerLevel;
-        this.tokens = tokens;
+        this.watermark = new SyncWatermark(tokens);
+        this.answered = answered;
+        this.clock = clock;
         this.directRooms = directRooms;
         this.health = health;
         this.homeserver = homeserver;
@@ -92,6 +105,7 @@ final class MatrixListener implements SyncListener {
         states.apply(batch.stateEvents(), batch.fullStateRoomIds());
         forgetDirectChatsLeft(batch.stateEvents());
         batch.invites().forEach(this::onInvite);
+        List<CompletableFuture<Void>> answers = new ArrayList<>();
         if (batch.initial()) {
             LOG.info("First Matrix sync: {} earlier messages left unanswered", batch.messages().size());
             batch.messages().forEach(message -> recent.firstTime(message.eventId()));
@@ -101,13 +115,9 @@ final class MatrixListener implements SyncListener {
             Set<String> rooms = new LinkedHashSet<>();
             fresh.forEach(m -> rooms.add(m.roomId()));
             rooms.forEach(this::knowState);
-            fresh.forEach(message -> queues.submit(message.roomId(), () -> answer(message)));
+            fresh.forEach(message -> answers.add(queues.submit(message.roomId(), () -> answer(message))));
         }
-        try {
-            tokens.save(batch.nextBatch());
-        } catch (RuntimeException e) {
-            LOG.warn("Could not save the Matrix sync token; a restart may answer some messages again", e);
-        }
+        watermark.read(batch.nextBatch(), CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)));
     }
 
     @Override
@@ -122,8 +132,22 @@ final class MatrixListener implements SyncListener {
         failing = true;
     }
 
-    void stop() {
-        queues.shutdown();
+    /**
+     * Stops answering: lets the answers under way finish for at most {@code grace}, then saves nothing more, so
+     * that what is still unanswered is read again after the restart.
+     */
+    void stop(Duration grace) {
+        try {
+            if (!watermark.awaitAnswered(grace)) {
+                LOG.info("Stopping Matrix with {} sync batches not yet answered; the next start answers them",
+                        watermark.owed());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            watermark.close();
+            queues.shutdown();
+        }
     }
 
     private boolean worthReading(RoomMessage message) {
@@ -209,9 +233,10 @@ final class MatrixListener implements SyncListener {
      */
     private CompletionStage<Void> answer(RoomMessage message) {
         RoomStates.RoomState state = states.of(message.roomId());
-        boolean direct = directRooms.isDirect(message.roomId()) || state.members().size() == 2;
+        // only Matrix says what a direct chat is: a group room where the bot sits with one person is still a group
+        boolean direct = directRooms.isDirect(message.roomId());
         String text = addressing.textFor(message, direct).orElse(null);
-        if (text == null) {
+        if (text == null || answeredBefore(message)) {
             return CompletableFuture.completedFuture(null);
         }
         MessageRef ref = new MessageRef(new ConversationRef(MatrixChatPlatform.NAME, message.roomId()),
@@ -226,14 +251,34 @@ final class MatrixListener implements SyncListener {
             CompletableFuture<Void> sent = CompletableFuture.completedFuture(null);
             for (int i = 0; i < replies.size(); i++) {
                 int index = i;
-                sent = sent.thenCompose(previous -> replier.reply(ref, direct, index, replies.get(index)));
+                sent = sent.thenCompose(previous -> replier.reply(ref, message.sender(), direct, index,
+                        replies.get(index)));
             }
             return sent;
-        }).exceptionally(error -> {
+        }).thenRun(() -> markAnswered(message)).exceptionally(error -> {
             LOG.warn("Could not answer {} in {}: {}", message.eventId(), message.roomId(),
                     Requests.rootMessage(error));
             return null;
         });
+    }
+
+    private boolean answeredBefore(RoomMessage message) {
+        try {
+            return answered.isAnswered(MatrixChatPlatform.NAME, message.eventId());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not read whether {} was answered before; answering it (the homeserver drops a reply it "
+                    + "already has)", message.eventId(), e);
+            return false;
+        }
+    }
+
+    private void markAnswered(RoomMessage message) {
+        try {
+            answered.markAnswered(MatrixChatPlatform.NAME, message.eventId(), clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not record that {} was answered; reading it again would send the same replies, which the "
+                    + "homeserver drops", message.eventId(), e);
+        }
     }
 
     /** The core never fails; a handler that does anyway is logged, and that message gets no answer. */

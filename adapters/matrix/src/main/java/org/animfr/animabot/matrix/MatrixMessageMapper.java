@@ -1,6 +1,7 @@
 package org.animfr.animabot.matrix;
 
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.animfr.animabot.core.chat.Attachment;
 import org.animfr.animabot.core.chat.Reply;
@@ -23,11 +24,13 @@ final class MatrixMessageMapper {
     /**
      * The notice for a reply, in reply to an event and in a thread when they are given (null otherwise).
      *
+     * @param mentioned the users it notifies
      * @param commandPrefix what a typed command starts with in this conversation ({@code "!anim"} in a room), or
      *     null in a direct chat, where nothing is needed
      */
-    static Notice notice(Reply reply, String inReplyTo, String threadRoot, String commandPrefix) {
-        return new Notice(plain(reply, commandPrefix), html(reply, commandPrefix), inReplyTo, threadRoot);
+    static Notice notice(Reply reply, String inReplyTo, String threadRoot, Set<String> mentioned,
+            String commandPrefix) {
+        return new Notice(plain(reply, commandPrefix), html(reply, commandPrefix), inReplyTo, threadRoot, mentioned);
     }
 
     /** The {@code m.file} of a reply's attachment, once uploaded to {@code url}, next to its notice. */

@@ -3,6 +3,7 @@ package org.animfr.animabot.matrix;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,16 +24,25 @@ final class RoomQueues {
         this.pool = Executors.newFixedThreadPool(threads, DaemonThreads.named(name));
     }
 
-    /** Runs the task after the room's earlier tasks; a task that fails does not stop the ones after it. */
-    synchronized void submit(String room, Supplier<CompletionStage<Void>> task) {
+    /**
+     * Runs the task after the room's earlier tasks; a task that fails does not stop the ones after it.
+     *
+     * @return completes when the task's stage does, failed or not; never completes if the queues were shut down
+     *     before the task could run
+     */
+    synchronized CompletableFuture<Void> submit(String room, Supplier<CompletionStage<Void>> task) {
         CompletableFuture<Void> previous = tails.getOrDefault(room, CompletableFuture.completedFuture(null));
-        CompletableFuture<Void> next;
+        CompletableFuture<Void> next = new CompletableFuture<>();
         try {
-            next = previous.handle((ok, error) -> null)
+            previous.handle((ok, error) -> null)
                     .thenComposeAsync(ignored -> task.get(), pool)
-                    .handle((ok, error) -> null);
+                    .whenComplete((ok, error) -> {
+                        if (!(unwrap(error) instanceof RejectedExecutionException)) {
+                            next.complete(null);
+                        }
+                    });
         } catch (RejectedExecutionException e) {
-            return;
+            return next;
         }
         tails.put(room, next);
         next.whenComplete((ok, error) -> {
@@ -40,6 +50,11 @@ final class RoomQueues {
                 tails.remove(room, next);
             }
         });
+        return next;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     void shutdown() {

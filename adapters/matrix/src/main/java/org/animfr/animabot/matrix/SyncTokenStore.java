@@ -4,8 +4,7 @@ import java.util.Optional;
 
 /**
  * Where the Matrix adapter keeps its sync token ({@code next_batch}), so that after a restart it resumes where it
- * stopped instead of answering old messages again or missing new ones. Implementations are thread-safe; the adapter
- * calls them from its sync thread only.
+ * stopped instead of answering old messages again or missing new ones. Implementations are thread-safe.
  */
 public interface SyncTokenStore {
 

@@ -28,7 +28,8 @@ final class FakeBridge implements MatrixBridge {
     static final String BOT = "@animabot:anim.fr";
 
     /** One {@code m.notice} the bot sent, and the transaction it was sent in. */
-    record Sent(String roomId, String transactionId, String body, String html, String inReplyTo, String threadRoot) {}
+    record Sent(String roomId, String transactionId, String body, String html, String inReplyTo, String threadRoot,
+            Set<String> mentioned) {}
 
     /** One {@code m.file} the bot sent, with the text of the file uploaded before. */
     record SentFile(String roomId, String transactionId, FileMessage file, String content) {}
@@ -130,7 +131,8 @@ final class FakeBridge implements MatrixBridge {
             return CompletableFuture.failedFuture(
                     new HomeserverException(429, "M_LIMIT_EXCEEDED", "Too Many Requests", Duration.ofMillis(20)));
         }
-        sent.add(new Sent(roomId, transactionId, notice.body(), notice.html(), notice.inReplyTo(), notice.threadRoot()));
+        sent.add(new Sent(roomId, transactionId, notice.body(), notice.html(), notice.inReplyTo(), notice.threadRoot(),
+                notice.mentioned()));
         return CompletableFuture.supplyAsync(() -> "$sent" + sent.size());
     }
 

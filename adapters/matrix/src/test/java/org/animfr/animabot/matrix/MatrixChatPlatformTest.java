@@ -3,6 +3,7 @@ package org.animfr.animabot.matrix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.animfr.animabot.core.chat.Attachment;
 import org.animfr.animabot.core.chat.CommandCall;
@@ -20,7 +22,9 @@ import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.PlatformStatus;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.RichText;
+import org.animfr.animabot.core.chat.spi.AnsweredMessages;
 import org.animfr.animabot.core.chat.spi.Backoff;
+import org.animfr.animabot.core.chat.spi.InMemoryAnsweredMessages;
 import org.animfr.animabot.matrix.bridge.EventPage;
 import org.animfr.animabot.matrix.bridge.FileMessage;
 import org.animfr.animabot.matrix.bridge.JoinedRoom;
@@ -40,19 +44,32 @@ class MatrixChatPlatformTest {
     private static final String ROOM = "!general:anim.fr";
     private static final String ANA = "@ana:anim.fr";
 
-    private final FakeBridge bridge = new FakeBridge();
+    private FakeBridge bridge = new FakeBridge();
     private final List<IncomingMessage> received = new CopyOnWriteArrayList<>();
     private MatrixChatPlatform platform;
     private InMemorySyncTokenStore tokens;
     private int batches = 1;
     private int nextId = 1;
+    /** Answers to questions starting with "lent" wait for it. */
+    private final CountDownLatch slowAnswers = new CountDownLatch(1);
 
     private void start(String savedToken) {
+        start(savedToken, new InMemoryAnsweredMessages());
+    }
+
+    private void start(String savedToken, AnsweredMessages answered) {
         tokens = savedToken == null ? new InMemorySyncTokenStore() : new InMemorySyncTokenStore(savedToken);
         platform = new MatrixChatPlatform(MatrixSettings.withAccessToken("http://localhost:1", "token"), tokens,
-                settings -> bridge, new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)));
+                answered, Clock.systemUTC(), settings -> bridge,
+                new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)));
         platform.start(message -> {
             received.add(message);
+            if (message.text().startsWith("lent")) {
+                return CompletableFuture.supplyAsync(() -> {
+                    awaitQuietly(slowAnswers);
+                    return List.of(Reply.plain("enfin: " + message.text()));
+                });
+            }
             if (message.text().contains("explode")) {
                 throw new IllegalStateException("boom");
             }
@@ -78,7 +95,16 @@ class MatrixChatPlatformTest {
 
     @AfterEach
     void stop() {
+        slowAnswers.countDown();
         platform.stop();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -88,8 +114,87 @@ class MatrixChatPlatformTest {
 
         sync(room(ROOM, text(ANA, "!anim ping")));
 
-        assertThat(tokens.load()).contains("s2");
+        await().until(() -> tokens.load().orElseThrow().equals("s2"));
         assertThat(bridge.syncedFrom).containsExactly("s1", "s2");
+    }
+
+    @Test
+    void theSyncTokenMovesPastAMessageOnlyOnceItIsAnswered() {
+        startResuming();
+
+        sync(room(ROOM, text(ANA, "!anim lent")));
+        sync(room("!other:anim.fr", text("!other:anim.fr", ANA, "!anim vite")));
+
+        await().until(() -> bridge.sent.size() == 1);
+        assertThat(bridge.sent.get(0).body()).as("another room is not held up").isEqualTo("echo: vite");
+        assertThat(tokens.load()).as("the slow question's batch is not answered yet").contains("s1");
+
+        slowAnswers.countDown();
+
+        await().until(() -> tokens.load().orElseThrow().equals("s3"));
+        assertThat(bridge.sent).extracting(FakeBridge.Sent::body).containsExactly("echo: vite", "enfin: lent");
+    }
+
+    @Test
+    void aStopLetsTheAnswerUnderWayFinishAndSavesItsToken() throws Exception {
+        startResuming();
+        sync(room(ROOM, text(ANA, "!anim lent")));
+        await().until(() -> received.size() == 1);
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(platform::stop);
+        Thread.sleep(200);
+        slowAnswers.countDown();
+        stopping.get(5, TimeUnit.SECONDS);
+
+        assertThat(bridge.sent).extracting(FakeBridge.Sent::body).containsExactly("enfin: lent");
+        assertThat(tokens.load()).contains("s2");
+    }
+
+    @Test
+    void aStopThatCannotWaitForAnAnswerLeavesTheTokenBeforeItsMessage() throws Exception {
+        startResuming();
+        platform.stopGrace(Duration.ofMillis(300));
+        sync(room(ROOM, text(ANA, "!anim lent")));
+        await().until(() -> received.size() == 1);
+
+        platform.stop();
+        slowAnswers.countDown();
+        Thread.sleep(200);
+
+        assertThat(bridge.sent).isEmpty();
+        assertThat(tokens.load()).as("a restart reads the question again").contains("s1");
+    }
+
+    @Test
+    void aMessageAnsweredBeforeARestartIsNotAnsweredAgainWhenTheSyncReadsItAgain() {
+        AnsweredMessages answered = new InMemoryAnsweredMessages();
+        start("s1", answered);
+        RoomMessage first = text(ANA, "!anim un");
+        sync(room(ROOM, first));
+        await().until(() -> bridge.sent.size() == 1);
+        platform.stop();
+
+        // as after a crash between the reply and the token: the next run syncs from s1 again
+        bridge = new FakeBridge();
+        start("s1", answered);
+        sync(room(ROOM, first, text(ANA, "!anim deux")));
+
+        await().until(() -> bridge.sent.size() == 1);
+        assertThat(bridge.sent).extracting(FakeBridge.Sent::body).containsExactly("echo: deux");
+        assertThat(received).extracting(IncomingMessage::text).containsExactly("un", "deux");
+    }
+
+    @Test
+    void aReplyMentionsTheAskerAndNobodyElseAndAPostMentionsNobody() throws Exception {
+        startResuming();
+
+        sync(room(ROOM, text(ANA, "!anim ping @bob:anim.fr")));
+        await().until(() -> bridge.sent.size() == 1);
+        platform.post(new ConversationRef("matrix", ROOM), Outgoing.once(Reply.plain("Annonce pour @room")))
+                .toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(bridge.sent.get(0).mentioned()).containsExactly(ANA);
+        assertThat(bridge.sent.get(1).mentioned()).isEmpty();
     }
 
     @Test
@@ -180,7 +285,22 @@ class MatrixChatPlatformTest {
     }
 
     @Test
-    void anyTextInATwoPersonRoomIsForTheBot() {
+    void aGroupRoomWhereOnlyOnePersonSitsWithTheBotIsNoDirectChat() {
+        startResuming();
+        bridge.roomStates.put("!pair:anim.fr", List.of(member("!pair:anim.fr", FakeBridge.BOT),
+                member("!pair:anim.fr", ANA)));
+
+        sync(room("!pair:anim.fr", text("!pair:anim.fr", ANA, "on se retrouve où demain ?"),
+                text("!pair:anim.fr", ANA, "!anim ping")));
+
+        await().until(() -> bridge.sent.size() == 1);
+        assertThat(received).extracting(IncomingMessage::text).containsExactly("ping");
+        assertThat(received.get(0).direct()).isFalse();
+    }
+
+    @Test
+    void anyTextInADirectChatIsForTheBot() {
+        bridge.direct = Map.of(ANA, Set.of("!dm:anim.fr"));
         startResuming();
         bridge.roomStates.put("!dm:anim.fr", List.of(member("!dm:anim.fr", FakeBridge.BOT), member("!dm:anim.fr", ANA)));
 
@@ -195,6 +315,7 @@ class MatrixChatPlatformTest {
 
     @Test
     void theFullPowerEveryoneHoldsInTheirOwnDirectChatMakesNoOrganizer() {
+        bridge.direct = Map.of(ANA, Set.of("!dm:anim.fr"));
         startResuming();
         bridge.roomStates.put("!dm:anim.fr", List.of(member("!dm:anim.fr", FakeBridge.BOT), member("!dm:anim.fr", ANA),
                 new PowerLevelsEvent("!dm:anim.fr", Map.of(ANA, 100L, FakeBridge.BOT, 100L), 0)));

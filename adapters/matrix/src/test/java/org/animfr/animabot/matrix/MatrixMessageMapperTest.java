@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.animfr.animabot.core.chat.CommandCall;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.RichText;
@@ -63,11 +64,12 @@ class MatrixMessageMapperTest {
                 List.of(new Reply.FollowUp("Voir les regroupements",
                         new CommandCall("gatherings", Map.of("session", "animacoop-7")), "regroupements animacoop-7")));
 
-        Notice notice = MatrixMessageMapper.notice(card, "$asked", null, "!anim");
+        Notice notice = MatrixMessageMapper.notice(card, "$asked", null, Set.of("@ana:anim.fr"), "!anim");
 
         assertThat(notice.body()).endsWith("\n→ !anim regroupements animacoop-7");
         assertThat(notice.html()).endsWith("<p>→ !anim regroupements animacoop-7</p>");
         assertThat(notice.inReplyTo()).isEqualTo("$asked");
+        assertThat(notice.mentioned()).containsExactly("@ana:anim.fr");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.animfr.animabot.persistence;
 
 import java.time.Clock;
+import org.animfr.animabot.core.chat.spi.AnsweredMessages;
 import org.animfr.animabot.core.chat.spi.PlatformState;
 import org.animfr.animabot.core.delivery.Outbox;
 import org.animfr.animabot.core.introduce.IntroductionLog;
@@ -33,6 +34,12 @@ public class PersistenceConfiguration {
     @Bean
     public PlatformState platformState(JdbcClient jdbcClient, Clock clock) {
         return new JdbcPlatformState(jdbcClient, clock);
+    }
+
+    /** Messages the adapters answered (Matrix events), in the {@code answered_message} table. */
+    @Bean
+    public AnsweredMessages answeredMessages(JdbcClient jdbcClient) {
+        return new JdbcAnsweredMessages(jdbcClient);
     }
 
     /** Language choices in the {@code language_preference} table. */

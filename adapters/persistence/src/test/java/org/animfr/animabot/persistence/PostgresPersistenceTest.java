@@ -31,6 +31,6 @@ class PostgresPersistenceTest extends RoomLinksAndLanguagesContract {
 
     @Override
     protected DataSource migratedEmptyDatabase() {
-        return database.emptied("room_link", "language_preference", "platform_state");
+        return database.emptied("room_link", "language_preference", "platform_state", "answered_message");
     }
 }

@@ -31,6 +31,7 @@ abstract class RoomLinksAndLanguagesContract {
     protected abstract DataSource migratedEmptyDatabase();
 
     private JdbcPlatformState state;
+    private JdbcAnsweredMessages answered;
 
     @BeforeEach
     void createAdapters() {
@@ -38,6 +39,43 @@ abstract class RoomLinksAndLanguagesContract {
         links = new JdbcRoomLinks(jdbc, clock);
         languages = new JdbcLanguagePreferences(jdbc, clock);
         state = new JdbcPlatformState(jdbc, clock);
+        answered = new JdbcAnsweredMessages(jdbc);
+    }
+
+    @Test
+    void anAnsweredMessageIsKnownByItsPlatformAndId() {
+        Instant at = Instant.parse("2025-03-01T09:00:00Z");
+        assertThat(answered.isAnswered("matrix", "$question")).isFalse();
+
+        answered.markAnswered("matrix", "$question", at);
+        answered.markAnswered("matrix", "$question", at.plusSeconds(5));
+
+        assertThat(answered.isAnswered("matrix", "$question")).isTrue();
+        assertThat(answered.isAnswered("discord", "$question")).isFalse();
+        assertThat(answered.isAnswered("matrix", "$other")).isFalse();
+    }
+
+    @Test
+    void answeredMarksOlderThanTheLimitAreForgotten() {
+        Instant now = Instant.parse("2025-03-01T09:00:00Z");
+        answered.markAnswered("matrix", "$old", now.minus(Duration.ofDays(20)));
+        answered.markAnswered("matrix", "$recent", now.minus(Duration.ofDays(2)));
+
+        assertThat(answered.forgetBefore(now.minus(Duration.ofDays(14)))).isEqualTo(1);
+
+        assertThat(answered.isAnswered("matrix", "$old")).isFalse();
+        assertThat(answered.isAnswered("matrix", "$recent")).isTrue();
+    }
+
+    @Test
+    void concurrentMarksOfOneMessageLeaveItAnsweredOnce() throws Exception {
+        Instant at = Instant.parse("2025-03-01T09:00:00Z");
+        AtOnce.run(java.util.stream.IntStream.range(0, 6).<Callable<Void>>mapToObj(i -> () -> {
+            answered.markAnswered("matrix", "$raced", at);
+            return null;
+        }).toList());
+
+        assertThat(answered.forgetBefore(at.plusSeconds(1))).isEqualTo(1);
     }
 
     @Test

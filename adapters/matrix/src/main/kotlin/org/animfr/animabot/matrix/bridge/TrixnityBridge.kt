@@ -139,7 +139,7 @@ class TrixnityBridge private constructor(baseUrl: String, accessToken: String) :
     override fun sendNotice(roomId: String, transactionId: String, notice: Notice): CompletableFuture<String> = async {
         val content = RoomMessageEventContent.TextBased.Notice(
             notice.body, "org.matrix.custom.html", notice.html, relation(notice.inReplyTo, notice.threadRoot),
-            Mentions(),
+            Mentions(users = notice.mentioned.map { UserId(it) }.toSet()),
         )
         api.room.sendMessageEvent(RoomId(roomId), content, transactionId).value().full
     }
