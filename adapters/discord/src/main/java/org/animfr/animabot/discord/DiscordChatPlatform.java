@@ -32,6 +32,7 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.animfr.animabot.core.chat.ChatPlatform;
@@ -205,6 +206,8 @@ public final class DiscordChatPlatform implements ChatPlatform {
                         GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES)
                 .setRestConfig(new RestConfig().setBaseUrl(settings.restUrl()))
                 .setCompression(Compression.NONE)
+                // a light JDA leaves out the roles' tags, by which the bot knows the role Discord made for it
+                .enableCache(CacheFlag.ROLE_TAGS)
                 // JDA's own shutdown hook would cut the posts being sent on SIGTERM; the application stops us after
                 // its timers have let them finish
                 .setEnableShutdownHook(false)

@@ -1,34 +1,27 @@
 package org.animfr.animabot.discord;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.Role;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
-import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
-import net.dv8tion.jda.api.interactions.Interaction;
-import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
-import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.modals.ModalMapping;
-import net.dv8tion.jda.api.modals.Modal;
-import net.dv8tion.jda.api.requests.ErrorResponse;
-import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.animfr.animabot.core.chat.CommandCall;
 import org.animfr.animabot.core.chat.ConversationRef;
@@ -46,21 +39,28 @@ import org.slf4j.LoggerFactory;
 /**
  * Maps Discord's events to the core: slash commands, follow-up buttons and submitted forms (modals) as already
  * parsed commands with the person's Discord language, autocomplete from the commands' parameters, and messages that
- * mention the bot or are sent to it directly as text. A reply that asks for a longer text answers a slash command or
- * a button with a modal. Events Discord sends again (after a resume) are answered once. Two instances of the
+ * mention the bot (or the role Discord made for it) or are sent to it directly as text. Answers are made on worker
+ * threads, never on JDA's event thread, and interactions are acknowledged in time ({@link InteractionAnswers}). A
+ * reply that asks for a longer text answers a slash command or a button with a modal. Events Discord sends again (after a resume) are answered once. Two instances of the
  * bot on one token both receive every event: a reply to a message carries a nonce derived from that message, so
  * Discord keeps one; an interaction is answered by the instance whose response Discord took first, the other stops.
  */
 final class DiscordListener extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordListener.class);
     private static final int REMEMBERED_EVENTS = 10_000;
+    private static final int WORKERS = 8;
 
     private final MessageHandler handler;
     private final SlashCommands slashCommands;
     private final String organizerRole;
     private final RecentIds recent = new RecentIds(REMEMBERED_EVENTS);
-    /** One thread: messages are answered in the order they came, off JDA's event thread. */
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("discord-bot"));
+    /**
+     * Where answers are made and sent, never on JDA's event thread: there a slow answer would hold every other event,
+     * and an interaction could not be acknowledged in time. Several threads, so that one slow answer does not hold
+     * the others either; a bounded number, so that a flood of events queues instead of starting threads without end.
+     */
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, DaemonThreads.named("discord-bot"));
+    private final InteractionAnswers answers = new InteractionAnswers();
 
     DiscordListener(MessageHandler handler, SlashCommands slashCommands, String organizerRole) {
         this.handler = handler;
@@ -83,26 +83,26 @@ final class DiscordListener extends ListenerAdapter {
                 .orElseGet(() -> new IncomingMessage(ref, person,
                         Optional.ofNullable(event.getOption(SlashCommands.TEXT)).map(o -> o.getAsString()).orElse(""),
                         !event.isFromGuild(), isOrganizer(event.getMember()), Instant.now(), null, locale));
-        if (event.getName().equals(SlashCommands.ADMIN)) {
-            // organizer commands may take long (a reload reads files, an announcement waits for every room):
-            // acknowledged privately at once, answered when done, by the instance whose acknowledgement Discord took
-            CompletableFuture<?> acknowledged = defer(event);
-            worker.execute(() -> handle(message).thenAcceptBoth(acknowledged,
-                    (replies, ours) -> followUp(event, replies)));
-        } else {
-            answer(event, handle(message));
-        }
+        // organizer commands may take long (a reload reads files, an announcement waits for every room):
+        // acknowledged privately at once, answered when done
+        Duration grace = event.getName().equals(SlashCommands.ADMIN) ? Duration.ZERO : InteractionAnswers.GRACE;
+        answers.answer(event, handleAside(message), grace);
     }
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        // suggestions come from the core too: off JDA's event thread, like every answer
+        workers.execute(() -> complete(event));
+    }
+
+    private void complete(CommandAutoCompleteInteractionEvent event) {
         try {
             event.replyChoices(slashCommands.complete(event.getName(), event.getSubcommandName(),
                     event.getFocusedOption().getName(), event.getFocusedOption().getValue(), event::getOption))
-                    .queue(null, error -> refused(event, error));
+                    .queue(null, error -> InteractionAnswers.refused(event, error));
         } catch (RuntimeException e) {
             LOG.warn("Autocomplete failed for /{}", event.getName(), e);
-            event.replyChoices(List.of()).queue(null, error -> refused(event, error));
+            event.replyChoices(List.of()).queue(null, error -> InteractionAnswers.refused(event, error));
         }
     }
 
@@ -124,7 +124,7 @@ final class DiscordListener extends ListenerAdapter {
                 .orElseGet(() -> new IncomingMessage(ref, person, "/" + carried, direct, organizer, Instant.now(),
                         null, locale));
         // a button's answer concerns whoever clicked, not the whole channel
-        answer(event, handle(message).thenApply(DiscordListener::personal));
+        answers.answer(event, handleAside(message).thenApply(DiscordListener::personal), InteractionAnswers.GRACE);
     }
 
     /** A form the bot showed was sent: its text goes to the command and parameter the form's id names. */
@@ -140,7 +140,7 @@ final class DiscordListener extends ListenerAdapter {
         IncomingMessage message = IncomingMessage.command(ref(event.getChannelId(), event.getId()),
                 person(event.getUser(), event.getMember()), call.get(), !event.isFromGuild(),
                 isOrganizer(event.getMember()), Instant.now(), locale(event.getUserLocale()));
-        answer(event, handle(message).thenApply(DiscordListener::personal));
+        answers.answer(event, handleAside(message).thenApply(DiscordListener::personal), InteractionAnswers.GRACE);
     }
 
     /** The same replies for the asker alone, with all they carry. */
@@ -158,7 +158,9 @@ final class DiscordListener extends ListenerAdapter {
         Message received = event.getMessage();
         boolean direct = !event.isFromGuild();
         User self = event.getJDA().getSelfUser();
-        boolean mentioned = received.getMentions().isMentioned(self, Message.MentionType.USER);
+        Optional<Role> ownRole = received.getMentions().getRoles().stream().filter(role -> isOwnRole(role, self))
+                .findFirst();
+        boolean mentioned = received.getMentions().isMentioned(self, Message.MentionType.USER) || ownRole.isPresent();
         if (!direct && !mentioned) {
             return;
         }
@@ -166,10 +168,14 @@ final class DiscordListener extends ListenerAdapter {
             return;
         }
         String text = received.getContentRaw().replace("<@" + self.getId() + ">", " ")
-                .replace("<@!" + self.getId() + ">", " ").strip();
+                .replace("<@!" + self.getId() + ">", " ");
+        if (ownRole.isPresent()) {
+            text = text.replace(ownRole.get().getAsMention(), " ");
+        }
+        text = text.strip();
         IncomingMessage message = new IncomingMessage(ref(event.getChannel().getId(), received.getId()),
                 person(author, event.getMember()), text, direct, isOrganizer(event.getMember()), Instant.now());
-        worker.execute(() -> handle(message).thenAccept(replies -> {
+        workers.execute(() -> handle(message).thenAccept(replies -> {
             for (int r = 0; r < replies.size(); r++) {
                 List<MessageCreateData> parts = DiscordMessageMapper.messages(replies.get(r));
                 for (int p = 0; p < parts.size(); p++) {
@@ -182,6 +188,14 @@ final class DiscordListener extends ListenerAdapter {
                 }
             }
         }));
+    }
+
+    /**
+     * The role Discord made for the bot when it joined the server: mentioning it is mentioning the bot, and Discord's
+     * autocomplete offers it next to the bot itself under the same name.
+     */
+    private static boolean isOwnRole(Role role, User self) {
+        return role.isManaged() && role.getTags().getBotIdLong() == self.getIdLong();
     }
 
     private static MessageRef ref(String channelId, String eventId) {
@@ -205,6 +219,11 @@ final class DiscordListener extends ListenerAdapter {
                 && member.getRoles().stream().anyMatch(role -> role.getName().equalsIgnoreCase(organizerRole));
     }
 
+    /** The answer, made on one of the workers: the caller's thread (JDA's event thread) goes on at once. */
+    private CompletableFuture<List<Reply>> handleAside(IncomingMessage message) {
+        return CompletableFuture.supplyAsync(() -> handle(message), workers).thenCompose(answer -> answer);
+    }
+
     /** The core never fails; a handler that does anyway is logged, and the person gets no answer to that event. */
     private CompletionStage<List<Reply>> handle(IncomingMessage message) {
         try {
@@ -218,89 +237,12 @@ final class DiscordListener extends ListenerAdapter {
         }
     }
 
-    /**
-     * Answers an interaction: at once when the answer is ready (Discord waits three seconds for it); otherwise it
-     * acknowledges privately and follows up when the answer comes. The parts after the first follow only once
-     * Discord took the first as the interaction's response: another instance of the bot may have answered it.
-     * A reply asking for a longer text is shown as a modal where the interaction can open one (a slash command or a
-     * button answered at once: Discord allows no modal after an acknowledgement, nor in answer to a modal); its
-     * other replies are then left out, the modal being the answer. Elsewhere the reply's text says what to type.
-     */
-    private void answer(IReplyCallback event, CompletionStage<List<Reply>> answer) {
-        CompletableFuture<List<Reply>> replies = answer.toCompletableFuture();
-        if (!replies.isDone()) {
-            CompletableFuture<?> acknowledged = defer(event);
-            replies.thenAcceptBoth(acknowledged, (later, ours) -> followUp(event, later));
-            return;
-        }
-        if (event instanceof IModalCallback modalCallback) {
-            Optional<Modal> modal = replies.join().stream().filter(r -> r.form() != null).findFirst()
-                    .flatMap(r -> DiscordForms.modal(r.form()));
-            if (modal.isPresent()) {
-                modalCallback.replyModal(modal.get()).queue(null, error -> refused(event, error));
-                return;
-            }
-        }
-        List<Part> parts = new ArrayList<>();
-        for (Reply reply : replies.join()) {
-            boolean ephemeral = reply.visibility() == Reply.Visibility.PERSONAL;
-            DiscordMessageMapper.messages(reply).forEach(part -> parts.add(new Part(part, ephemeral)));
-        }
-        if (parts.isEmpty()) {
-            return;
-        }
-        event.reply(parts.get(0).message()).setEphemeral(parts.get(0).ephemeral()).queue(
-                ours -> parts.subList(1, parts.size()).forEach(part ->
-                        event.getHook().sendMessage(part.message()).setEphemeral(part.ephemeral()).queue()),
-                error -> refused(event, error));
-    }
-
-    /** One message of an interaction's answer, and whether only the person who asked sees it. */
-    private record Part(MessageCreateData message, boolean ephemeral) {}
-
-    /**
-     * Acknowledges the interaction privately; the future completes once Discord took our acknowledgement, and fails
-     * when it did not (another instance of the bot acknowledged it first, or we were too late).
-     */
-    private static CompletableFuture<?> defer(IReplyCallback event) {
-        CompletableFuture<?> acknowledged = event.deferReply(true).submit();
-        acknowledged.whenComplete((ours, error) -> {
-            if (error != null) {
-                refused(event, error);
-            }
-        });
-        return acknowledged;
-    }
-
-    /**
-     * Discord refused our response to an interaction. Refused as already acknowledged, it was answered by another
-     * instance of the bot on the same token (each receives every interaction): expected, so only a debug line.
-     * Any other refusal is logged as JDA logs a failed request.
-     */
-    private static void refused(Interaction event, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof ErrorResponseException refused
-                && refused.getErrorResponse() == ErrorResponse.INTERACTION_ALREADY_ACKNOWLEDGED) {
-            LOG.debug("Interaction {} in {} answered by another instance of the bot", event.getId(),
-                    event.getChannelId());
-        } else {
-            RestAction.getDefaultFailure().accept(cause);
-        }
-    }
-
-    private static void followUp(IReplyCallback event, List<Reply> replies) {
-        for (Reply reply : replies) {
-            for (MessageCreateData part : DiscordMessageMapper.messages(reply)) {
-                event.getHook().sendMessage(part).setEphemeral(true).queue();
-            }
-        }
-    }
-
     private static Locale locale(DiscordLocale locale) {
         return locale == null || locale == DiscordLocale.UNKNOWN ? null : Locale.forLanguageTag(locale.getLocale());
     }
 
     void stop() {
-        worker.shutdown();
+        workers.shutdown();
+        answers.stop();
     }
 }

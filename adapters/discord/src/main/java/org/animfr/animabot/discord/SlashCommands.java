@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
@@ -24,9 +27,10 @@ import org.animfr.animabot.core.i18n.Messages;
 
 /**
  * The slash commands, derived from the core's command specs: one per command with its French name and English
- * localization, organizer commands as sub-commands of {@code /admin}, parameters as options with their choices
- * and autocomplete; plus {@code /question} for free text. And the way back: a used slash command becomes the
- * {@link CommandCall} it stands for, by language-neutral keys, never text.
+ * localization, organizer commands as sub-commands of {@code /admin} (which Discord shows only in servers, to those
+ * who manage them), parameters as options with their choices and autocomplete; plus {@code /question} for free
+ * text. And the way back: a used slash command becomes the {@link CommandCall} it stands for, by language-neutral
+ * keys, never text.
  */
 final class SlashCommands {
     static final String QUESTION = "question";
@@ -48,8 +52,13 @@ final class SlashCommands {
     /** Every command to register. */
     List<SlashCommandData> definitions() {
         List<SlashCommandData> definitions = new ArrayList<>();
+        // shown only to those who manage the server (a server's admins may grant it to the organizers' role in its
+        // integration settings), and only in servers: the organizers' commands act on the server's channels. Who may
+        // run it is still checked on every use: the server's settings are not ours to trust.
         SlashCommandData admin = Commands.slash(ADMIN, describe(Language.FR, "discord.command.admin"))
-                .setDescriptionLocalizations(english("discord.command.admin"));
+                .setDescriptionLocalizations(english("discord.command.admin"))
+                .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
+                .setContexts(InteractionContextType.GUILD);
         for (CommandSpec spec : commands) {
             if (spec.organizerOnly()) {
                 admin.addSubcommands(new SubcommandData(spec.name(Language.FR), describe(Language.FR, spec.helpKey()))

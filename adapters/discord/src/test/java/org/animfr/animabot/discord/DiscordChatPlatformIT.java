@@ -1,6 +1,7 @@
 package org.animfr.animabot.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -159,6 +160,28 @@ class DiscordChatPlatformIT {
     }
 
     @Test
+    void aMentionOfTheBotsOwnRoleIsAnsweredLikeAMentionOfTheBot() {
+        String asked = fake.sendMessage(LEARNER, general, "<@&" + FakeDiscord.BOT_ROLE_ID
+                + "> quand commence la formation ?", false);
+
+        JsonNode answer = fake.awaitMessagesIn(general, 1, WAIT).get(0);
+        assertThat(answer.get("content").asText()).contains("a commencé le lundi 1er octobre 2012");
+        assertThat(answer.get("message_reference").get("message_id").asText()).isEqualTo(asked);
+    }
+
+    @Test
+    void aMentionOfAnotherRoleIsNotForTheBot() {
+        fake.sendMessage(LEARNER, general, "<@&" + FakeDiscord.MANAGERS_ROLE_ID + "> quand commence la formation ?",
+                false);
+        fake.sendMessage(LEARNER, general, "<@" + FakeDiscord.BOT_ID + "> merci", true);
+
+        List<JsonNode> answers = fake.awaitMessagesIn(general, 1, WAIT);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+                .until(() -> fake.messagesIn(general).size() == 1);
+        assertThat(answers.get(0).get("content").asText()).contains("Avec plaisir");
+    }
+
+    @Test
     void aMessageNotForTheBotIsIgnored() throws InterruptedException {
         fake.sendMessage(LEARNER, general, "quelqu'un a vu le thème de la semaine ?", false);
         fake.sendMessage(LEARNER, general, "<@" + FakeDiscord.BOT_ID + "> merci", true);
@@ -201,7 +224,23 @@ class DiscordChatPlatformIT {
     }
 
     @Test
+    void theAdminCommandIsOfferedOnlyInServersToThoseWhoManageThem() {
+        JsonNode admin = fake.registeredCommands().stream().filter(c -> c.get("name").asText().equals("admin"))
+                .findFirst().orElseThrow();
+
+        assertThat(admin.path("default_member_permissions").asText()).as("Manage Server").isEqualTo("32");
+        assertThat(admin.path("contexts")).extracting(JsonNode::asInt).containsExactly(0);
+        assertThat(admin.path("dm_permission").asBoolean(false)).isFalse();
+        assertThatThrownBy(() -> fake.slashCommand(ORGANIZER, fake.dmChannelOf(ORGANIZER), "admin",
+                Map.of("texte", "Bonjour"), "annonce")).as("Discord offers it in no DM")
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aRoleNamedInConfigurationMakesAnOrganizer() {
+        // the organizers' role sees /admin once a server manager allows it in the server's integration settings
+        fake.allowCommand("admin", ROLE_ORGANIZER);
+
         JsonNode linked = fake.slashCommand(ROLE_ORGANIZER, general, "admin", Map.of("session", "animacoop-8"), "relier")
                 .awaitFollowUp(WAIT);
 
@@ -210,6 +249,9 @@ class DiscordChatPlatformIT {
 
     @Test
     void aPlainMemberIsRefusedAndNothingChanges() {
+        // a server manager let everyone see /admin: who may run it is still the bot's to check
+        fake.allowCommand("admin", LEARNER);
+
         JsonNode refused = fake.slashCommand(LEARNER, general, "admin", Map.of("session", "animacoop-7"), "relier")
                 .awaitFollowUp(WAIT);
 
@@ -267,7 +309,32 @@ class DiscordChatPlatformIT {
             assertThat(answer.get("allowed_mentions").get("parse")).isEmpty();
             assertThat(answer.get("content").asText().length()).isLessThanOrEqualTo(2000);
         }
-        assertThat(answers.get(1).get("content").asText()).contains("trop long");
+        // each message is answered on its own, so the answers may come in either order
+        assertThat(answers).anySatisfy(answer -> assertThat(answer.get("content").asText()).contains("trop long"));
+    }
+
+    @Test
+    void textEchoedInAnInteractionAnswerNeitherPingsNorLooksLikeAMention() {
+        String typed = "@everyone @here <@&" + FakeDiscord.MANAGERS_ROLE_ID + "> <@" + ORGANIZER + ">";
+
+        JsonNode data = fake.slashCommand(LEARNER, general, "session", Map.of("nom", typed)).awaitResponse(WAIT)
+                .get("data");
+
+        String content = DiscordTestSupport.text(data);
+        assertThat(content).contains("@\u200Beveryone", "@\u200Bhere", "<@\u200B&" + FakeDiscord.MANAGERS_ROLE_ID + ">",
+                "<@\u200B" + ORGANIZER + ">");
+        assertThat(content).doesNotContain("@everyone", "@here", "<@&", "<@" + ORGANIZER);
+        assertThat(data.get("allowed_mentions").get("parse")).isEmpty();
+    }
+
+    @Test
+    void textEchoedInAReplyToAMessageNeitherPingsNorLooksLikeAMention() {
+        fake.sendMessage(LEARNER, general, "<@" + FakeDiscord.BOT_ID + "> session @everyone", true);
+
+        JsonNode answer = fake.awaitMessagesIn(general, 1, WAIT).get(0);
+
+        assertThat(answer.get("content").asText()).contains("« @\u200Beveryone »").doesNotContain("@everyone");
+        assertThat(answer.get("allowed_mentions").get("parse")).isEmpty();
     }
 
     @Test

@@ -41,6 +41,14 @@ class DiscordMessageMapperTest {
     }
 
     @Test
+    void mentionsInEchoedTextAreShownAsTypedNotAsMentions() {
+        String markdown = DiscordMessageMapper.markdown(
+                RichText.plain("@everyone @here <@123> <@!456> <@&789> a@b.fr"));
+
+        assertThat(markdown).isEqualTo("@\u200Beveryone @\u200Bhere <@\u200B123> <@\u200B!456> <@\u200B&789> a@b.fr");
+    }
+
+    @Test
     void noMessageMayMentionAnyone() {
         MessageCreateData message = DiscordMessageMapper.messages(Reply.plain("@everyone <@123>")).get(0);
 

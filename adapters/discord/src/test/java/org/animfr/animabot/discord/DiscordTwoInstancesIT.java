@@ -40,8 +40,8 @@ class DiscordTwoInstancesIT {
 
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-    private final Logger listenerLog = (Logger) LoggerFactory.getLogger(DiscordListener.class);
-    private Level listenerLevel;
+    private final Logger answersLog = (Logger) LoggerFactory.getLogger(InteractionAnswers.class);
+    private Level answersLevel;
     private FakeDiscord fake;
     private BotFixture firstCore;
     private BotFixture secondCore;
@@ -62,8 +62,8 @@ class DiscordTwoInstancesIT {
         second = secondCore.join(DiscordTestSupport.discord(fake, secondCore, 20));
         await().atMost(WAIT).until(() -> first.status().isConnected() && second.status().isConnected());
         assertThat(fake.identifyCount()).as("one gateway session per instance").isEqualTo(2);
-        listenerLevel = listenerLog.getLevel();
-        listenerLog.setLevel(Level.DEBUG);
+        answersLevel = answersLog.getLevel();
+        answersLog.setLevel(Level.DEBUG);
         logs.start();
         root.addAppender(logs);
     }
@@ -71,7 +71,7 @@ class DiscordTwoInstancesIT {
     @AfterEach
     void stopBoth() {
         root.detachAppender(logs);
-        listenerLog.setLevel(listenerLevel);
+        answersLog.setLevel(answersLevel);
         first.stop();
         second.stop();
         fake.close();

@@ -55,8 +55,10 @@ public final class FakeDiscord implements AutoCloseable {
     public static final String OFF_TOPIC_CHANNEL_ID = "110000000000000003";
     public static final String OWNER_ID = "400000000000000001";
     public static final String MEMBER_ID = "400000000000000002";
-    static final String BOT_ROLE_ID = "120000000000000001";
-    static final String MANAGERS_ROLE_ID = "120000000000000002";
+    /** The role Discord made for the bot when it joined the guild: managed, tagged with the bot's id. */
+    public static final String BOT_ROLE_ID = "120000000000000001";
+    /** "Server Managers", the role that gives Manage Server. */
+    public static final String MANAGERS_ROLE_ID = "120000000000000002";
 
     /** MockWebServer logs every request through java.util.logging; kept here so the level setting holds. */
     private static final java.util.logging.Logger SERVER_LOG =
@@ -64,6 +66,9 @@ public final class FakeDiscord implements AutoCloseable {
     private static final Pattern USER_MENTION = Pattern.compile("<@!?(\\d+)>");
     private static final Pattern ROLE_MENTION = Pattern.compile("<@&(\\d+)>");
     private static final int GUILDS_INTENT = 1;
+    /** Interaction context types: in a guild, and in the bot's DM. */
+    private static final int GUILD_CONTEXT = 0;
+    private static final int BOT_DM_CONTEXT = 1;
 
     private final Limits limits;
     private final World world = new World();
@@ -160,6 +165,14 @@ public final class FakeDiscord implements AutoCloseable {
             gateway.dispatch("GUILD_MEMBER_ADD", added.member().put("guild_id", GUILD_ID),
                     FakeGateway.GUILD_MEMBERS_INTENT);
         }
+    }
+
+    /**
+     * A server manager lets this member use a command despite its default permissions, as Discord's per-command
+     * permission settings do (Server Settings, Integrations, the bot, the command).
+     */
+    public void allowCommand(String name, String userId) {
+        world.allowCommand(name, userId);
     }
 
     /** The user's client language (Discord locale, e.g. "en-US"), sent with their interactions; "fr" by default. */
@@ -314,7 +327,9 @@ public final class FakeDiscord implements AutoCloseable {
         blanked.putArray("embeds");
         blanked.putArray("attachments");
         blanked.putArray("components");
-        boolean forTheBot = mentions(message, BOT_ID);
+        // the bot's own role counts as mentioning the bot for its content (an assumption: Discord's documentation
+        // speaks of messages that mention the app, and its autocomplete offers the role as the bot)
+        boolean forTheBot = mentions(message, BOT_ID) || mentionsRole(message, BOT_ROLE_ID);
         gateway.dispatch("MESSAGE_CREATE", intents -> forTheBot || (intents & FakeGateway.MESSAGE_CONTENT_INTENT) != 0
                 ? message.deepCopy() : blanked, FakeGateway.GUILD_MESSAGES_INTENT);
         return message.get("id").asText();
@@ -327,6 +342,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** A person runs a registered slash command; {@code options} map names to values, a Map for a subcommand. */
     public Interaction slashCommand(String userId, String channelId, String name, Map<String, ?> options) {
+        requireOffered(name, userId, channelId);
         return interact(2, userId, channelId, commandData(name, options, true), null);
     }
 
@@ -339,6 +355,7 @@ public final class FakeDiscord implements AutoCloseable {
     /** A person types {@code typed} in an option with autocomplete: APPLICATION_COMMAND_AUTOCOMPLETE (type 4). */
     public Interaction autocomplete(String userId, String channelId, String name, String focusedOption, String typed,
             Map<String, ?> otherOptions) {
+        requireOffered(name, userId, channelId);
         Map<String, Object> options = new LinkedHashMap<>(otherOptions);
         options.put(focusedOption, new Focused(typed));
         return interact(4, userId, channelId, commandData(name, options, false), null);
@@ -347,6 +364,7 @@ public final class FakeDiscord implements AutoCloseable {
     /** The same, in a subcommand's option. */
     public Interaction autocomplete(String userId, String channelId, String name, String focusedOption, String typed,
             Map<String, ?> otherOptions, String subcommand) {
+        requireOffered(name, userId, channelId);
         Map<String, Object> options = new LinkedHashMap<>(otherOptions);
         options.put(focusedOption, new Focused(typed));
         return interact(4, userId, channelId, commandData(name, Map.of(subcommand, options), false), null);
@@ -502,9 +520,59 @@ public final class FakeDiscord implements AutoCloseable {
         return message;
     }
 
+    private static boolean mentionsRole(JsonNode message, String roleId) {
+        for (JsonNode role : message.path("mention_roles")) {
+            if (role.asText().equals(roleId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean mentions(JsonNode message, String userId) {
         for (JsonNode user : message.path("mentions")) {
             if (user.path("id").asText().equals(userId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Discord offers a command only where its {@code contexts} (or, before them, {@code dm_permission}) allow, and in
+     * a guild only to members with every permission of its {@code default_member_permissions}, administrators and
+     * those a server manager allowed it to ({@link #allowCommand}) excepted; a person cannot send it elsewhere.
+     */
+    private void requireOffered(String name, String userId, String channelId) {
+        ObjectNode command = world.command(name).orElse(null);
+        if (command == null) {
+            return; // commandData says it is not registered
+        }
+        boolean direct = world.dmRecipient(channelId).isPresent();
+        JsonNode contexts = command.path("contexts");
+        boolean offeredHere = contexts.isArray() ? hasInt(contexts, direct ? BOT_DM_CONTEXT : GUILD_CONTEXT)
+                : !direct || command.path("dm_permission").asBoolean(true);
+        if (!offeredHere) {
+            throw new IllegalArgumentException("Discord does not offer /" + name + " in " + (direct ? "direct messages"
+                    : "servers") + " (contexts " + contexts + ", dm_permission " + command.path("dm_permission")
+                    + "), so nobody can send it there");
+        }
+        JsonNode required = command.path("default_member_permissions");
+        if (direct || required.isNull() || required.isMissingNode() || world.isAllowedCommand(name, userId)) {
+            return;
+        }
+        long needed = Long.parseLong(required.asText());
+        long has = world.permissionsOf(userId);
+        if ((has & World.ADMINISTRATOR) == 0 && (needed == 0 || (has & needed) != needed)) {
+            throw new IllegalArgumentException("Discord does not show /" + name + " to " + userId + ": it requires "
+                    + "permissions " + needed + " and the member has " + has + "; a server manager may allow it "
+                    + "(allowCommand)");
+        }
+    }
+
+    private static boolean hasInt(JsonNode array, int value) {
+        for (JsonNode element : array) {
+            if (element.asInt(-1) == value) {
                 return true;
             }
         }

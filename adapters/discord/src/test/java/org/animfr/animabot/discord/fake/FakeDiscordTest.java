@@ -50,6 +50,8 @@ import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.EventListener;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
@@ -218,6 +220,51 @@ class FakeDiscordTest {
         assertThat(interaction.awaitResponse(WAIT).get("type").asInt()).isEqualTo(5);
         assertThat(interaction.awaitFollowUps(2, WAIT)).extracting(f -> f.get("content").asText())
                 .containsExactlyInAnyOrder("done: announce", "and one more");
+    }
+
+    @Test
+    void theFirstFollowUpAfterADeferralFillsTheDeferredMessageWhichStaysPrivate() throws Exception {
+        FakeDiscord fake = fake(Limits.DISCORD);
+        JDA jda = connect(fake, b -> { });
+        jda.updateCommands().addCommands(Commands.slash("slow", "Takes long")).complete();
+        BlockingQueue<Message> sent = new LinkedBlockingQueue<>();
+        jda.addEventListener((EventListener) event -> {
+            if (event instanceof SlashCommandInteractionEvent slash) {
+                slash.deferReply(true).queue(hook -> hook.sendMessage("first").setEphemeral(false).queue(first -> {
+                    sent.add(first);
+                    hook.sendMessage("second").setEphemeral(false).queue(sent::add);
+                }));
+            }
+        });
+
+        Interaction interaction = fake.slashCommand(FakeDiscord.MEMBER_ID, FakeDiscord.GENERAL_CHANNEL_ID, "slow",
+                Map.of());
+
+        Message first = sent.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        Message second = sent.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(first.getId()).isEqualTo(interaction.responseMessageId());
+        assertThat(first.isEphemeral()).as("as deferred").isTrue();
+        assertThat(second.getId()).isNotEqualTo(interaction.responseMessageId());
+        assertThat(second.isEphemeral()).isFalse();
+    }
+
+    @Test
+    void aCommandIsOfferedOnlyWhereAndToWhomItsSettingsAllow() throws Exception {
+        FakeDiscord fake = fake(Limits.DISCORD);
+        JDA jda = connect(fake, b -> { });
+        jda.updateCommands().addCommands(Commands.slash("manage", "Managers only")
+                .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
+                .setContexts(InteractionContextType.GUILD)).complete();
+
+        assertThatThrownBy(() -> fake.slashCommand(FakeDiscord.MEMBER_ID, FakeDiscord.GENERAL_CHANNEL_ID, "manage",
+                Map.of())).as("a member without Manage Server").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> fake.slashCommand(FakeDiscord.OWNER_ID, fake.dmChannelOf(FakeDiscord.OWNER_ID),
+                "manage", Map.of())).as("in a DM").isInstanceOf(IllegalArgumentException.class);
+        assertThat(fake.slashCommand(FakeDiscord.OWNER_ID, FakeDiscord.GENERAL_CHANNEL_ID, "manage", Map.of()))
+                .isNotNull();
+        fake.allowCommand("manage", FakeDiscord.MEMBER_ID);
+        assertThat(fake.slashCommand(FakeDiscord.MEMBER_ID, FakeDiscord.GENERAL_CHANNEL_ID, "manage", Map.of()))
+                .as("allowed by a server manager").isNotNull();
     }
 
     @Test

@@ -38,6 +38,7 @@ import okio.Buffer;
 final class FakeRest extends Dispatcher {
     private static final String API = "api/v10/";
     private static final String CDN = "attachments/";
+    private static final int EPHEMERAL = 64;
     private static final String BOT_AUTHORIZATION = "Bot " + FakeDiscord.BOT_TOKEN;
     /** Discord's limits on uploads: files per message, and bytes per file in a server without boosts. */
     static final int MAX_FILES = 10;
@@ -844,6 +845,10 @@ final class FakeRest extends Dispatcher {
                 .findFirst().orElse(null);
     }
 
+    /**
+     * A follow-up: a new message, except the first after a deferral, which fills the deferred message, as Discord
+     * does; that one keeps the deferral's visibility, whatever flags the follow-up asks for.
+     */
     private Reply followUp(Map<String, String> params, JsonNode body, List<UploadedFile> files) {
         Interaction interaction = acknowledged(params);
         if (interaction == null) {
@@ -855,6 +860,11 @@ final class FakeRest extends Dispatcher {
         }
         interaction.followUp(body, files);
         ObjectNode message = message(body, interaction.channelId(), 0, files);
+        if (interaction.fillDeferred()) {
+            int deferredFlags = interaction.response().orElseThrow().path("data").path("flags").asInt(0);
+            message.put("id", interaction.responseMessageId()).put("type", 20)
+                    .put("flags", (message.path("flags").asInt() & ~EPHEMERAL) | (deferredFlags & EPHEMERAL));
+        }
         message.put("webhook_id", FakeDiscord.APPLICATION_ID).put("application_id", FakeDiscord.APPLICATION_ID);
         world.remember(message);
         return ok(message);
@@ -879,10 +889,16 @@ final class FakeRest extends Dispatcher {
             return invalid;
         }
         String id = messageId(interaction, params);
+        boolean filling = "@original".equals(params.get("message")) && interaction.fillDeferred();
         // editing a deferred response is what creates its message
         ObjectNode message = world.message(id)
                 .orElseGet(() -> message(body, interaction.channelId(), 20).put("id", id));
         applyEdit(message, body, attachments(body, interaction.channelId(), files));
+        if (filling) {
+            // an edit cannot change whether a message is ephemeral: the deferral decided
+            int deferredFlags = interaction.response().orElseThrow().path("data").path("flags").asInt(0);
+            message.put("flags", (message.path("flags").asInt() & ~EPHEMERAL) | (deferredFlags & EPHEMERAL));
+        }
         message.put("webhook_id", FakeDiscord.APPLICATION_ID)
                 .put("application_id", FakeDiscord.APPLICATION_ID);
         world.remember(message);

@@ -26,7 +26,10 @@ public final class Interaction {
     private final Duration deadline;
     private final Supplier<String> diagnostics;
     private JsonNode response;
+    private long respondedAt;
     private String originalMessageId;
+    /** True from a deferral (callback type 5) until its message is filled by an edit or the first follow-up. */
+    private boolean loading;
     private final List<JsonNode> followUps = new ArrayList<>();
     private final List<UploadedFile> files = new ArrayList<>();
 
@@ -100,6 +103,18 @@ public final class Interaction {
         return response.get("data");
     }
 
+    /**
+     * How long after the event the bot's callback came, as Discord measures its three seconds.
+     *
+     * @throws IllegalStateException before the bot answered
+     */
+    public synchronized Duration respondedAfter() {
+        if (response == null) {
+            throw new IllegalStateException("The bot has not answered interaction " + id);
+        }
+        return Duration.ofNanos(respondedAt - sentAt);
+    }
+
     /** The files uploaded with the response and the follow-ups, in the order they came. */
     public synchronized List<UploadedFile> files() {
         return List.copyOf(files);
@@ -140,7 +155,9 @@ public final class Interaction {
             return Outcome.EXPIRED;
         }
         response = body.deepCopy();
+        respondedAt = System.nanoTime();
         originalMessageId = messageId;
+        loading = body.path("type").asInt() == 5;
         files.addAll(uploaded);
         notifyAll();
         return Outcome.ACCEPTED;
@@ -148,6 +165,16 @@ public final class Interaction {
 
     synchronized boolean acknowledged() {
         return response != null;
+    }
+
+    /**
+     * Whether the deferred message ("… is thinking") still waits for its content, and from now on no longer: Discord
+     * fills it with the first follow-up (or edit of the original) after a deferral.
+     */
+    synchronized boolean fillDeferred() {
+        boolean wasLoading = loading;
+        loading = false;
+        return wasLoading;
     }
 
     synchronized void followUp(JsonNode body, List<UploadedFile> uploaded) {

@@ -81,6 +81,8 @@ final class World {
     private final Map<String, ObjectNode> postByNonce = new HashMap<>();
     /** The files the bot uploaded, by the id of the attachment Discord made of each. */
     private final Map<String, UploadedFile> files = new HashMap<>();
+    /** Members a server manager allowed a command to despite its default permissions: "command/user id". */
+    private final Set<String> allowedCommands = new HashSet<>();
     private ArrayNode globalCommands = JSON.createArrayNode();
     private ArrayNode guildCommands = JSON.createArrayNode();
 
@@ -307,6 +309,14 @@ final class World {
     }
 
     /** The registered command with this name, guild commands first (as a Discord client shows them). */
+    synchronized void allowCommand(String name, String userId) {
+        allowedCommands.add(name + "/" + userId);
+    }
+
+    synchronized boolean isAllowedCommand(String name, String userId) {
+        return allowedCommands.contains(name + "/" + userId);
+    }
+
     synchronized Optional<ObjectNode> command(String name) {
         for (ArrayNode list : List.of(guildCommands, globalCommands)) {
             for (JsonNode command : list) {
