@@ -103,11 +103,14 @@ public record AnimabotProperties(
             @DefaultValue("") String password,
             @DefaultValue("!anim") String commandPrefix,
             @DefaultValue List<String> inviteAllowList,
-            @DefaultValue("50") long organizerPowerLevel) {
+            @DefaultValue("50") long organizerPowerLevel,
+            @DefaultValue("true") boolean encryption,
+            @DefaultValue("./data/matrix-media") String mediaDirectory) {
         @Override
         public String toString() {
             return "Matrix[homeserver=" + homeserver + ", user=" + user + ", commandPrefix=" + commandPrefix
                     + ", inviteAllowList=" + inviteAllowList + ", organizerPowerLevel=" + organizerPowerLevel
+                    + ", encryption=" + encryption + ", mediaDirectory=" + mediaDirectory
                     + ", accessToken=<hidden>, password=<hidden>]";
         }
     }

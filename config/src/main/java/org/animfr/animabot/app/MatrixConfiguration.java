@@ -1,9 +1,12 @@
 package org.animfr.animabot.app;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.animfr.animabot.core.chat.spi.AnsweredMessages;
 import org.animfr.animabot.core.chat.spi.PlatformState;
+import org.animfr.animabot.matrix.EncryptionStore;
 import org.animfr.animabot.matrix.MatrixChatPlatform;
 import org.animfr.animabot.matrix.MatrixSettings;
 import org.animfr.animabot.matrix.SyncTokenStore;
@@ -12,17 +15,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The Matrix adapter, when a homeserver and credentials are configured; its sync token and the messages it answered
- * live in the database.
+ * The Matrix adapter, when a homeserver and credentials are configured; its sync token, the messages it answered
+ * and, with end-to-end encryption on (the default), its device and keys live in the database.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${animabot.matrix.homeserver:}'.isBlank()")
 class MatrixConfiguration {
     private static final String SYNC_TOKEN = "sync-token";
+    /** The encrypting client's own tables, apart from the bot's (the client creates and migrates them itself). */
+    static final String CRYPTO_SCHEMA = "matrix_crypto";
 
     @Bean
     MatrixChatPlatform matrixChatPlatform(AnimabotProperties properties, PlatformState state,
-            AnsweredMessages answered, Clock clock) {
+            AnsweredMessages answered, Clock clock, DataSource dataSource) {
         AnimabotProperties.Matrix matrix = properties.matrix();
         MatrixSettings settings = new MatrixSettings(matrix.homeserver(), matrix.accessToken(), matrix.user(),
                 matrix.password(), matrix.commandPrefix(), matrix.inviteAllowList(), matrix.organizerPowerLevel());
@@ -37,6 +42,10 @@ class MatrixConfiguration {
                 state.put(MatrixChatPlatform.NAME, SYNC_TOKEN, token);
             }
         };
-        return new MatrixChatPlatform(settings, syncTokens, answered, clock);
+        if (!matrix.encryption()) {
+            return new MatrixChatPlatform(settings, syncTokens, answered, clock);
+        }
+        return new MatrixChatPlatform(settings, syncTokens, answered, clock,
+                new EncryptionStore(dataSource, CRYPTO_SCHEMA, Path.of(matrix.mediaDirectory())));
     }
 }

@@ -28,8 +28,11 @@ import org.animfr.animabot.core.chat.spi.AnsweredMessages;
 import org.animfr.animabot.core.chat.spi.Backoff;
 import org.animfr.animabot.core.chat.spi.DaemonThreads;
 import org.animfr.animabot.core.chat.spi.InMemoryAnsweredMessages;
+import org.animfr.animabot.matrix.bridge.EncryptingTrixnityBridge;
 import org.animfr.animabot.matrix.bridge.HomeserverException;
 import org.animfr.animabot.matrix.bridge.MatrixBridge;
+import org.animfr.animabot.matrix.bridge.OwnSyncListener;
+import org.animfr.animabot.matrix.bridge.SyncResponse;
 import org.animfr.animabot.matrix.bridge.TrixnityBridge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,6 +112,21 @@ public final class MatrixChatPlatform implements ChatPlatform {
     public MatrixChatPlatform(MatrixSettings settings, SyncTokenStore syncTokens, AnsweredMessages answered,
             Clock clock) {
         this(settings, syncTokens, answered, clock, MatrixChatPlatform::openTrixnity,
+                new Backoff(FIRST_SYNC_RETRY, LONGEST_SYNC_RETRY));
+    }
+
+    /**
+     * A bot that reads and writes in end-to-end encrypted rooms too, its device kept in the store.
+     *
+     * @param settings where and who the bot is on Matrix
+     * @param syncTokens where the sync token is kept between restarts
+     * @param answered where the messages answered are marked, durably, so that none is answered twice
+     * @param clock when messages are answered
+     * @param encryption where the bot's device and keys are kept
+     */
+    public MatrixChatPlatform(MatrixSettings settings, SyncTokenStore syncTokens, AnsweredMessages answered,
+            Clock clock, EncryptionStore encryption) {
+        this(settings, syncTokens, answered, clock, opened -> openEncrypting(opened, encryption),
                 new Backoff(FIRST_SYNC_RETRY, LONGEST_SYNC_RETRY));
     }
 
@@ -216,10 +234,17 @@ public final class MatrixChatPlatform implements ChatPlatform {
             userId = self;
             listener = created;
             bridge = opened;
-            syncLoop = new SyncLoop(opened, self, created, syncBackoff);
-            syncLoop.start(since);
-            status = PlatformStatus.CONNECTED;
+            if (!opened.syncsByItself()) {
+                syncLoop = new SyncLoop(opened, self, created, syncBackoff);
+                syncLoop.start(since);
+            }
         }
+        if (opened.syncsByItself()) {
+            // a new device has never seen the rooms: its first sync is a whole one, and its messages history
+            String from = since != null && await(opened.syncedBefore()) ? since : null;
+            await(opened.startSync(from, new OwnSync(opened, self, from, created)));
+        }
+        status = PlatformStatus.CONNECTED;
         LOG.info("Matrix connected to {} as {}; {}", settings.homeserverUrl(), self, since == null
                 ? "first start: earlier messages will not be answered" : "resuming from the saved sync token");
     }
@@ -229,6 +254,39 @@ public final class MatrixChatPlatform implements ChatPlatform {
             answered.forgetBefore(clock.instant().minus(ANSWERED_KEPT));
         } catch (RuntimeException e) {
             LOG.warn("Could not forget the Matrix messages answered long ago ({}); going on", e.toString());
+        }
+    }
+
+    /**
+     * The sync a bridge runs by itself, read as {@link SyncLoop} reads its own: gaps filled in, history before a join
+     * left out, each batch to the listener. Called on the bridge's sync thread, one response after the other.
+     */
+    private static final class OwnSync implements OwnSyncListener {
+        private final Timelines timelines;
+        private final MatrixListener listener;
+        private String previous;
+
+        OwnSync(MatrixBridge bridge, String self, String since, MatrixListener listener) {
+            this.timelines = new Timelines(bridge, self);
+            this.previous = since;
+            this.listener = listener;
+        }
+
+        @Override
+        public void onFailing(String reason) {
+            listener.onError(new IllegalStateException(reason), Duration.ZERO);
+        }
+
+        @Override
+        public void onResponse(SyncResponse response) {
+            try {
+                listener.onBatch(timelines.read(response, previous));
+                previous = response.nextBatch();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not read a Matrix sync response", e);
+            }
         }
     }
 
@@ -404,6 +462,12 @@ public final class MatrixChatPlatform implements ChatPlatform {
         } catch (RuntimeException e) {
             LOG.debug("Closing the Matrix connection failed", e);
         }
+    }
+
+    private static MatrixBridge openEncrypting(MatrixSettings settings, EncryptionStore store) throws Exception {
+        return EncryptingTrixnityBridge.open(settings.homeserverUrl(), settings.accessToken(), settings.user(),
+                settings.password(), DEVICE_ID, store.dataSource(), store.schema(), store.mediaDirectory())
+                .get(CONNECT_SECONDS * 2, TimeUnit.SECONDS);
     }
 
     private static MatrixBridge openTrixnity(MatrixSettings settings) throws Exception {

@@ -22,6 +22,8 @@ import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.spi.AnsweredMessages;
 import org.animfr.animabot.core.chat.spi.RecentIds;
+import org.animfr.animabot.core.i18n.Language;
+import org.animfr.animabot.core.i18n.Messages;
 import org.animfr.animabot.matrix.bridge.MatrixBridge;
 import org.animfr.animabot.matrix.bridge.MemberEvent;
 import org.animfr.animabot.matrix.bridge.RoomEvent;
@@ -75,6 +77,7 @@ final class MatrixListener implements SyncListener {
     private final RoomStates states = new RoomStates();
     private final RecentIds recent = new RecentIds(REMEMBERED_EVENTS);
     private final RoomQueues queues = new RoomQueues(4, "matrix-bot");
+    private final Messages messages = new Messages();
     private volatile boolean failing;
 
     MatrixListener(MatrixBridge bridge, String self, MessageHandler handler, Replier replier, Addressing addressing,
@@ -151,7 +154,8 @@ final class MatrixListener implements SyncListener {
     }
 
     private boolean worthReading(RoomMessage message) {
-        return !message.sender().equals(self) && !message.edit() && "m.text".equals(message.msgtype());
+        return !message.sender().equals(self) && !message.edit()
+                && ("m.text".equals(message.msgtype()) || RoomMessage.UNDECRYPTABLE.equals(message.msgtype()));
     }
 
     /** Reads a room's whole state once, the first time the bot must answer there without having seen it. */
@@ -235,6 +239,9 @@ final class MatrixListener implements SyncListener {
         RoomStates.RoomState state = states.of(message.roomId());
         // only Matrix says what a direct chat is: a group room where the bot sits with one person is still a group
         boolean direct = directRooms.isDirect(message.roomId());
+        if (RoomMessage.UNDECRYPTABLE.equals(message.msgtype())) {
+            return undecryptable(message, direct);
+        }
         String text = addressing.textFor(message, direct).orElse(null);
         if (text == null || answeredBefore(message)) {
             return CompletableFuture.completedFuture(null);
@@ -260,6 +267,30 @@ final class MatrixListener implements SyncListener {
                     Requests.rootMessage(error));
             return null;
         });
+    }
+
+    /**
+     * A message the bot could not decrypt: logged; in a direct chat, where it was surely for the bot, the person is
+     * told, in both languages since the bot cannot know which one they wrote in. In a group room, it may have been
+     * for anyone: the bot keeps quiet there.
+     */
+    private CompletionStage<Void> undecryptable(RoomMessage message, boolean direct) {
+        LOG.warn("Could not decrypt {} from {} in {}: its room key never reached the bot's device", message.eventId(),
+                message.sender(), message.roomId());
+        if (!direct || answeredBefore(message)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        MessageRef ref = new MessageRef(new ConversationRef(MatrixChatPlatform.NAME, message.roomId()),
+                message.eventId(), message.threadRootId());
+        Reply notice = Reply.plain(messages.get(Language.FR, "matrix.undecryptable") + "\n\n"
+                + messages.get(Language.EN, "matrix.undecryptable"));
+        return replier.reply(ref, message.sender(), true, 0, notice)
+                .thenRun(() -> markAnswered(message))
+                .exceptionally(error -> {
+                    LOG.warn("Could not tell {} that their message was unreadable: {}", message.sender(),
+                            Requests.rootMessage(error));
+                    return null;
+                });
     }
 
     private boolean answeredBefore(RoomMessage message) {

@@ -31,6 +31,34 @@ public interface MatrixBridge extends AutoCloseable {
     CompletableFuture<SyncResponse> sync(String since, String filter, Duration timeout);
 
     /**
+     * Whether the bridge syncs by itself, through {@link #startSync}, rather than through {@link #sync} calls: the full
+     * client with encryption must read every sync response for the keys it carries.
+     */
+    default boolean syncsByItself() {
+        return false;
+    }
+
+    /**
+     * Whether the bridge's own sync ran before, from its store: a new device (a new store) has never seen the rooms,
+     * and its first sync must be a whole one, whatever token the adapter kept.
+     */
+    default CompletableFuture<Boolean> syncedBefore() {
+        return CompletableFuture.completedFuture(false);
+    }
+
+    /**
+     * Starts the bridge's own sync (when {@link #syncsByItself}) and hands each response to the listener, one after
+     * the other, encrypted messages decrypted (or as {@link RoomMessage#UNDECRYPTABLE} ones), and its failures.
+     *
+     * @param since the token to read from, even one older than the bridge's own, when it {@link #syncedBefore}; null:
+     *     where the bridge stopped, or a first sync
+     * @return completes once the sync runs
+     */
+    default CompletableFuture<Void> startSync(String since, OwnSyncListener listener) {
+        throw new UnsupportedOperationException("This bridge syncs through sync()");
+    }
+
+    /**
      * A page of a room's history before {@code from}, newest first, stopping at {@code to}.
      *
      * @param to the sync token not to go past, or null

@@ -20,6 +20,12 @@ import java.util.Set;
 public record RoomMessage(
         String roomId, String eventId, String sender, String msgtype, String body, String formattedBody,
         String threadRootId, boolean edit, Set<String> mentionedUserIds, long originServerTs) implements RoomEvent {
+    /**
+     * The msgtype of an encrypted message the bot could not decrypt (its key withheld or lost), with an empty body:
+     * the name Matrix clients give such messages.
+     */
+    public static final String UNDECRYPTABLE = "m.bad.encrypted";
+
     public RoomMessage {
         Objects.requireNonNull(roomId, "roomId");
         Objects.requireNonNull(eventId, "eventId");

@@ -2,7 +2,9 @@ package org.animfr.animabot.matrix.bridge
 
 import de.connect2x.trixnity.clientserverapi.client.MatrixClientAuthProviderData
 import de.connect2x.trixnity.clientserverapi.client.MatrixClientAuthProviderDataStore
+import de.connect2x.trixnity.clientserverapi.client.MatrixClientServerApiClient
 import de.connect2x.trixnity.clientserverapi.client.MatrixClientServerApiClientImpl
+import de.connect2x.trixnity.clientserverapi.model.sync.Sync
 import de.connect2x.trixnity.clientserverapi.client.classic
 import de.connect2x.trixnity.clientserverapi.client.classicLoginWithPassword
 import de.connect2x.trixnity.clientserverapi.client.getAccountData
@@ -18,6 +20,8 @@ import de.connect2x.trixnity.core.model.UserId
 import de.connect2x.trixnity.core.model.events.ClientEvent
 import de.connect2x.trixnity.core.model.events.ClientEvent.RoomEvent.MessageEvent
 import de.connect2x.trixnity.core.model.events.ClientEvent.RoomEvent.StateEvent
+import de.connect2x.trixnity.core.model.events.InitialStateEvent
+import de.connect2x.trixnity.core.model.events.MessageEventContent
 import de.connect2x.trixnity.core.model.events.m.DirectEventContent
 import de.connect2x.trixnity.core.model.events.m.Mentions
 import de.connect2x.trixnity.core.model.events.m.RelatesTo
@@ -47,21 +51,23 @@ import kotlin.time.Duration.Companion.milliseconds
  * answer mapped to the bridge's Java records, its refusal to a [HomeserverException]. Nothing else: no retry, no
  * loop, no rule. (Trixnity itself sends a request refused with HTTP 429 again, up to three times.)
  */
-class TrixnityBridge private constructor(baseUrl: String, accessToken: String) : MatrixBridge {
-    private val scope = CoroutineScope(SupervisorJob() + Dispatchers.IO)
-    private val api = MatrixClientAuthProviderData.classic(Url(baseUrl), accessToken).let { auth ->
-        MatrixClientServerApiClientImpl(
-            authProvider = auth.createAuthProvider(MatrixClientAuthProviderDataStore.inMemory(auth)),
-            httpClientEngine = CIO.create(),
-        )
-    }
+open class TrixnityBridge internal constructor(protected val api: MatrixClientServerApiClient) : MatrixBridge {
+    protected val scope = CoroutineScope(SupervisorJob() + Dispatchers.IO)
     /** The account's user id, which account data requests name in their path. */
     @Volatile private var self: UserId? = null
 
     companion object {
         /** A bridge using an access token; nothing is sent before the first call. */
         @JvmStatic
-        fun withToken(baseUrl: String, accessToken: String): MatrixBridge = TrixnityBridge(baseUrl, accessToken)
+        fun withToken(baseUrl: String, accessToken: String): MatrixBridge = TrixnityBridge(plainApi(baseUrl, accessToken))
+
+        private fun plainApi(baseUrl: String, accessToken: String): MatrixClientServerApiClient =
+            MatrixClientAuthProviderData.classic(Url(baseUrl), accessToken).let { auth ->
+                MatrixClientServerApiClientImpl(
+                    authProvider = auth.createAuthProvider(MatrixClientAuthProviderDataStore.inMemory(auth)),
+                    httpClientEngine = CIO.create(),
+                )
+            }
 
         /** Logs in with a password (as device `deviceId`, reused across restarts) and returns a bridge. */
         @JvmStatic
@@ -71,10 +77,10 @@ class TrixnityBridge private constructor(baseUrl: String, accessToken: String) :
                     baseUrl = Url(baseUrl), identifier = IdentifierType.User(user), password = password,
                     deviceId = deviceId, initialDeviceDisplayName = "Animabot", httpClientEngine = CIO.create(),
                 ).value()
-                TrixnityBridge(baseUrl, auth.accessToken)
+                TrixnityBridge(plainApi(baseUrl, auth.accessToken))
             }
 
-        private fun <T> Result<T>.value(): T = getOrElse { throw translate(it) }
+        internal fun <T> Result<T>.value(): T = getOrElse { throw translate(it) }
 
         private fun translate(error: Throwable): Throwable {
             if (error !is MatrixServerException) return error
@@ -93,7 +99,13 @@ class TrixnityBridge private constructor(baseUrl: String, accessToken: String) :
         }
     }
 
-    private fun <T> async(block: suspend () -> T): CompletableFuture<T> = scope.future { block() }
+    protected fun <T> async(block: suspend () -> T): CompletableFuture<T> = scope.future { block() }
+
+    /** The state a room the bot creates starts with: none here; encryption, with the full client, as Element does. */
+    protected open fun newRoomState(): List<InitialStateEvent<*>>? = null
+
+    /** The content as it goes into the room: as it is here; encrypted where the room is, by the full client. */
+    protected open suspend fun sealed(roomId: RoomId, content: MessageEventContent): MessageEventContent = content
 
     private suspend fun self(): UserId = self ?: api.authentication.whoAmI().value().userId.also { self = it }
 
@@ -105,17 +117,22 @@ class TrixnityBridge private constructor(baseUrl: String, accessToken: String) :
 
     override fun sync(since: String?, filter: String, timeout: Duration): CompletableFuture<SyncResponse> = async {
         val response = api.sync.sync(filter = filter, since = since, timeout = timeout.toMillis().milliseconds).value()
+        mapped(response) { roomId, event -> event(roomId, event) }
+    }
+
+    /** The sync response in the bridge's records, each timeline event read by [timelineEvent]. */
+    protected fun mapped(response: Sync.Response, timelineEvent: (RoomId, ClientEvent<*>) -> RoomEvent?): SyncResponse {
         val joined = response.room?.join.orEmpty().map { (roomId, room) ->
             JoinedRoom(
                 roomId.full, room.state?.events.orEmpty().mapNotNull { event(roomId, it) },
-                room.timeline?.events.orEmpty().mapNotNull { event(roomId, it) },
+                room.timeline?.events.orEmpty().mapNotNull { timelineEvent(roomId, it) },
                 room.timeline?.limited == true, room.timeline?.previousBatch,
             )
         }
         val invitations = response.room?.invite.orEmpty().flatMap { (roomId, room) ->
             room.strippedState?.events.orEmpty().mapNotNull { event(roomId, it) as? MemberEvent }
         }
-        SyncResponse(response.nextBatch, joined, invitations)
+        return SyncResponse(response.nextBatch, joined, invitations)
     }
 
     override fun eventsBefore(roomId: String, from: String, to: String?, limit: Int): CompletableFuture<EventPage> =
@@ -141,7 +158,8 @@ class TrixnityBridge private constructor(baseUrl: String, accessToken: String) :
             notice.body, "org.matrix.custom.html", notice.html, relation(notice.inReplyTo, notice.threadRoot),
             Mentions(users = notice.mentioned.map { UserId(it) }.toSet()),
         )
-        api.room.sendMessageEvent(RoomId(roomId), content, transactionId).value().full
+        val room = RoomId(roomId)
+        api.room.sendMessageEvent(room, sealed(room, content), transactionId).value().full
     }
 
     override fun upload(fileName: String, mediaType: String, content: ByteArray): CompletableFuture<String> = async {
@@ -157,7 +175,8 @@ class TrixnityBridge private constructor(baseUrl: String, accessToken: String) :
             body = file.fileName, fileName = file.fileName, info = FileInfo(mimeType = file.mediaType, size = file.size),
             url = file.url, relatesTo = relation(file.inReplyTo, file.threadRoot), mentions = Mentions(),
         )
-        api.room.sendMessageEvent(RoomId(roomId), content, transactionId).value().full
+        val room = RoomId(roomId)
+        api.room.sendMessageEvent(room, sealed(room, content), transactionId).value().full
     }
 
     /** In a thread when there is one (replying to the event too), else a plain reply, else nothing. */
@@ -189,11 +208,14 @@ class TrixnityBridge private constructor(baseUrl: String, accessToken: String) :
     override fun createDirectRoom(userId: String): CompletableFuture<String> = async {
         api.room.createRoom(
             invite = setOf(UserId(userId)), isDirect = true, preset = CreateRoom.Request.Preset.TRUSTED_PRIVATE,
+            initialState = newRoomState(),
         ).value().full
     }
 
-    private fun event(roomId: RoomId, event: ClientEvent<*>): RoomEvent? {
-        val content = event.content
+    protected fun event(roomId: RoomId, event: ClientEvent<*>): RoomEvent? = event(roomId, event, event.content)
+
+    /** The event in the bridge's records, with its content given apart: the decrypted one, for an encrypted event. */
+    protected fun event(roomId: RoomId, event: ClientEvent<*>, content: Any?): RoomEvent? {
         return when {
             event is MessageEvent<*> && content is RoomMessageEventContent -> {
                 val relation = content.relatesTo

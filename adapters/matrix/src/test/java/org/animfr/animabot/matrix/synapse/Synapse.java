@@ -170,6 +170,14 @@ public final class Synapse {
         return call("GET", room(roomId) + "/joined_members", who, null);
     }
 
+    /** The ids of the user's devices (sessions, as Element calls them), sorted. */
+    public List<String> devices(User who) {
+        List<String> ids = new ArrayList<>();
+        call("GET", CLIENT + "/devices", who, null).path("devices").forEach(d -> ids.add(d.path("device_id").asText()));
+        Collections.sort(ids);
+        return ids;
+    }
+
     /** Whether {@code userId} is joined to the room, as {@code who} sees it. */
     public boolean isJoined(User who, String roomId, String userId) {
         return members(who, roomId).path("joined").has(userId);
