@@ -134,6 +134,29 @@ class MatrixEncryptedIT {
     }
 
     @Test
+    void questionsReadButNotYetAnsweredWhenTheBotStopsAreAnsweredOnceAfterItsRestart() {
+        Synapse.User admin = synapse.register(Synapse.unique("admin"), true);
+        synapse.overrideMessageRateLimit(admin, bot.userId(), 1, 1);
+        String room = encryptedRoomWithTheBot(false);
+        List<String> asked = new java.util.ArrayList<>();
+        for (String question : List.of("!anim semaine 1", "!anim semaine 2", "!anim semaine 3", "!anim semaine 4")) {
+            asked.add(ana.send(room, question));
+        }
+        ana.awaitFrom(room, bot.userId(), 1, WAIT);
+
+        // a stop that cannot wait: what was read and not answered stays owed
+        matrix.stopGrace(Duration.ZERO);
+        matrix.stop();
+        matrix = startTheBot();
+
+        List<EncryptedHuman.Seen> answers = ana.awaitFrom(room, bot.userId(), asked.size(), WAIT);
+        await().pollDelay(Duration.ofSeconds(3)).until(() -> true);
+        assertThat(ana.seenFrom(room, bot.userId())).extracting(EncryptedHuman.Seen::getInReplyTo)
+                .containsExactlyInAnyOrderElementsOf(asked);
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.getEncrypted()).isTrue());
+    }
+
+    @Test
     void aMessageTheBotCannotDecryptGetsANoticeInADirectChatAndTheNextOneIsAnswered() {
         String room = encryptedRoomWithTheBot(true);
 

@@ -9,6 +9,7 @@ import de.connect2x.trixnity.client.cryptodriver.vodozemac.vodozemac
 import de.connect2x.trixnity.client.media.okio.okio
 import de.connect2x.trixnity.client.room
 import de.connect2x.trixnity.client.room.RoomEventEncryptionService
+import de.connect2x.trixnity.client.room.decrypt
 import de.connect2x.trixnity.client.room.encrypt
 import de.connect2x.trixnity.client.store.AccountStore
 import de.connect2x.trixnity.client.store.repository.exposed.exposed
@@ -18,6 +19,7 @@ import de.connect2x.trixnity.clientserverapi.client.classic
 import de.connect2x.trixnity.clientserverapi.client.classicLoginWithPassword
 import de.connect2x.trixnity.clientserverapi.model.authentication.IdentifierType
 import de.connect2x.trixnity.core.ClientEventEmitter.Priority
+import de.connect2x.trixnity.core.model.EventId
 import de.connect2x.trixnity.core.model.RoomId
 import de.connect2x.trixnity.core.model.events.ClientEvent
 import de.connect2x.trixnity.core.model.events.ClientEvent.RoomEvent.MessageEvent
@@ -35,7 +37,9 @@ import java.util.concurrent.CompletableFuture
 import java.util.concurrent.ConcurrentHashMap
 import java.util.concurrent.TimeUnit
 import javax.sql.DataSource
+import kotlinx.coroutines.CancellationException
 import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.TimeoutCancellationException
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.flow.toList
@@ -63,6 +67,8 @@ class EncryptingTrixnityBridge private constructor(private val client: MatrixCli
         /** How long a message may wait for its room key, which usually comes in the same sync or the one before. */
         private val DECRYPTION_TIMEOUT = 10.seconds
         private val ROOM_KNOWN_TIMEOUT = 30.seconds
+        /** The adapter's own sync filter: a hundred events per room, no presence. */
+        private const val CATCH_UP_FILTER = "{\"room\":{\"timeline\":{\"limit\":100}},\"presence\":{\"types\":[]}}"
 
         /**
          * Opens the bot's device from its store, or, on an empty store, logs in (with the access token, or the user
@@ -150,9 +156,9 @@ class EncryptingTrixnityBridge private constructor(private val client: MatrixCli
     }
 
     override fun startSync(since: String?, listener: OwnSyncListener): CompletableFuture<Void?> = async {
-        if (since != null) {
-            // resume from the last batch the adapter answered entirely, not from the last one the client read
-            client.di.get<AccountStore>().updateAccount { it?.copy(syncBatchToken = since) }
+        val own = client.di.get<AccountStore>().getAccount()?.syncBatchToken
+        if (since != null && own != null && since != own) {
+            catchUp(since, listener)
         }
         client.api.sync.subscribe(Priority.AFTER_DEFAULT) { events ->
             val response = events.syncResponse
@@ -171,6 +177,8 @@ class EncryptingTrixnityBridge private constructor(private val client: MatrixCli
                         else -> event(roomId, event)
                     }
                 })
+            } catch (e: CancellationException) {
+                throw e
             } catch (e: Exception) {
                 // a batch that cannot be read is logged, never stops the sync: it would come back forever
                 LOG.warn("Could not read a Matrix sync response", e)
@@ -186,6 +194,36 @@ class EncryptingTrixnityBridge private constructor(private val client: MatrixCli
         // a first sync of a busy account may take long: the sync goes on in the client's own coroutine
         client.startSync(presence = null)
         null
+    }
+
+    /**
+     * What the adapter had not answered when it stopped: the client has read further than the adapter's token (it
+     * keeps its own), so the bot reads from the adapter's token once, apart, without moving the client's position
+     * nor taking its to-device messages (a sync acknowledges only up to the token it is given), and decrypts with the
+     * keys the client stored meanwhile. Messages already answered are recognized by the adapter.
+     */
+    private suspend fun catchUp(since: String, listener: OwnSyncListener) {
+        LOG.info("Reading again what the bot had read but not answered before it stopped")
+        val response = client.api.sync.sync(filter = CATCH_UP_FILTER, since = since).value()
+        val decrypted = HashMap<EventId, MessageEventContent>()
+        response.room?.join.orEmpty().values.flatMap { it.timeline?.events.orEmpty() }
+            .filterIsInstance<MessageEvent<*>>()
+            .filter { it.content is EncryptedMessageEventContent }
+            .forEach { event ->
+                val content = try {
+                    withTimeout(DECRYPTION_TIMEOUT) { encryption.decrypt(event)?.getOrNull() }
+                } catch (e: TimeoutCancellationException) {
+                    null
+                }
+                if (content != null) decrypted[event.id] = content
+            }
+        listener.onResponse(mapped(response) { roomId, event ->
+            when {
+                event is MessageEvent<*> && event.content is EncryptedMessageEventContent ->
+                    decrypted[event.id]?.let { event(roomId, event, it) } ?: undecryptable(roomId, event)
+                else -> event(roomId, event)
+            }
+        })
     }
 
     private fun undecryptable(roomId: RoomId, event: MessageEvent<*>): RoomMessage =
