@@ -279,6 +279,11 @@ public final class MatrixChatPlatform implements ChatPlatform {
 
         @Override
         public void onResponse(SyncResponse response) {
+            if (response.nextBatch().isBlank()) {
+                // the client hands its subscribers a response of its own making with no token (seen when stopping):
+                // nothing the homeserver sent, and no token to resume from
+                return;
+            }
             try {
                 listener.onBatch(timelines.read(response, previous));
                 previous = response.nextBatch();

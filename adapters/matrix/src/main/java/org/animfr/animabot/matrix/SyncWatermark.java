@@ -78,7 +78,7 @@ final class SyncWatermark {
         while (!unanswered.isEmpty() && unanswered.peekFirst().answered().isDone()) {
             safe = unanswered.pollFirst().token();
         }
-        if (safe == null || closed) {
+        if (safe == null || safe.isBlank() || closed) {
             return;
         }
         try {

@@ -157,7 +157,7 @@ class EncryptingTrixnityBridge private constructor(private val client: MatrixCli
 
     override fun startSync(since: String?, listener: OwnSyncListener): CompletableFuture<Void?> = async {
         val own = client.di.get<AccountStore>().getAccount()?.syncBatchToken
-        if (since != null && own != null && since != own) {
+        if (!since.isNullOrBlank() && own != null && since != own) {
             catchUp(since, listener)
         }
         client.api.sync.subscribe(Priority.AFTER_DEFAULT) { events ->
