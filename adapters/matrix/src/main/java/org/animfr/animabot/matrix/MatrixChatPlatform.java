@@ -239,13 +239,14 @@ public final class MatrixChatPlatform implements ChatPlatform {
                 syncLoop.start(since);
             }
         }
+        String from = since;
         if (opened.syncsByItself()) {
             // a new device has never seen the rooms: its first sync is a whole one, and its messages history
-            String from = since != null && await(opened.syncedBefore()) ? since : null;
+            from = since != null && await(opened.syncedBefore()) ? since : null;
             await(opened.startSync(from, new OwnSync(opened, self, from, created)));
         }
         status = PlatformStatus.CONNECTED;
-        LOG.info("Matrix connected to {} as {}; {}", settings.homeserverUrl(), self, since == null
+        LOG.info("Matrix connected to {} as {}; {}", settings.homeserverUrl(), self, from == null
                 ? "first start: earlier messages will not be answered" : "resuming from the saved sync token");
     }
 
@@ -279,11 +280,6 @@ public final class MatrixChatPlatform implements ChatPlatform {
 
         @Override
         public void onResponse(SyncResponse response) {
-            if (response.nextBatch().isBlank()) {
-                // the client hands its subscribers a response of its own making with no token (seen when stopping):
-                // nothing the homeserver sent, and no token to resume from
-                return;
-            }
             try {
                 listener.onBatch(timelines.read(response, previous));
                 previous = response.nextBatch();

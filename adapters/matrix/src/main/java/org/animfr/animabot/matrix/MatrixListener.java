@@ -246,8 +246,7 @@ final class MatrixListener implements SyncListener {
         if (text == null || answeredBefore(message)) {
             return CompletableFuture.completedFuture(null);
         }
-        MessageRef ref = new MessageRef(new ConversationRef(MatrixChatPlatform.NAME, message.roomId()),
-                message.eventId(), message.threadRootId());
+        MessageRef ref = refOf(message);
         Person author = new Person(new PersonRef(MatrixChatPlatform.NAME, message.sender()),
                 state.members().get(message.sender()));
         // whoever opens a direct chat holds all its power: there, only the organizers configured by name count
@@ -280,8 +279,7 @@ final class MatrixListener implements SyncListener {
         if (!direct || answeredBefore(message)) {
             return CompletableFuture.completedFuture(null);
         }
-        MessageRef ref = new MessageRef(new ConversationRef(MatrixChatPlatform.NAME, message.roomId()),
-                message.eventId(), message.threadRootId());
+        MessageRef ref = refOf(message);
         Reply notice = Reply.plain(messages.get(Language.FR, "matrix.undecryptable") + "\n\n"
                 + messages.get(Language.EN, "matrix.undecryptable"));
         return replier.reply(ref, message.sender(), true, 0, notice)
@@ -291,6 +289,11 @@ final class MatrixListener implements SyncListener {
                             Requests.rootMessage(error));
                     return null;
                 });
+    }
+
+    private static MessageRef refOf(RoomMessage message) {
+        return new MessageRef(new ConversationRef(MatrixChatPlatform.NAME, message.roomId()), message.eventId(),
+                message.threadRootId());
     }
 
     private boolean answeredBefore(RoomMessage message) {

@@ -162,6 +162,9 @@ class EncryptingTrixnityBridge private constructor(private val client: MatrixCli
         }
         client.api.sync.subscribe(Priority.AFTER_DEFAULT) { events ->
             val response = events.syncResponse
+            // the client also hands its subscribers responses of its own making, with no token (the members it
+            // loads for a room): nothing the homeserver sent, and no position to resume from
+            if (response.nextBatch.isBlank()) return@subscribe
             try {
                 // the keys this response brought are stored by now; a message whose key is late waits for it
                 val decrypted = client.room.getTimelineEvents(response, DECRYPTION_TIMEOUT).toList()
