@@ -3,9 +3,24 @@ package org.animfr.animabot.core;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.animfr.animabot.core.chat.ChatPlatforms;
+import org.animfr.animabot.core.chat.PersonRef;
+import org.animfr.animabot.core.delivery.Deliveries;
+import org.animfr.animabot.core.delivery.Outbox;
 import org.animfr.animabot.core.delivery.TimerWork;
+import org.animfr.animabot.core.delivery.Timers;
+import org.animfr.animabot.core.dispatch.CommandFeature;
+import org.animfr.animabot.core.dispatch.CommandRegistry;
+import org.animfr.animabot.core.dispatch.Completions;
+import org.animfr.animabot.core.dispatch.Dispatcher;
+import org.animfr.animabot.core.dispatch.HelpCommand;
+import org.animfr.animabot.core.dispatch.NoticeFeature;
+import org.animfr.animabot.core.dispatch.Organizers;
 import org.animfr.animabot.core.dispatch.PrivateAnswers;
+import org.animfr.animabot.core.i18n.Messages;
 import org.animfr.animabot.core.introduce.IntroductionLog;
 import org.animfr.animabot.core.introduce.IntroductionRounds;
 import org.animfr.animabot.core.introduce.IntroductionWording;
@@ -25,26 +40,12 @@ import org.animfr.animabot.core.learner.MyProfileCommand;
 import org.animfr.animabot.core.learner.Profiles;
 import org.animfr.animabot.core.learner.ProjectCommand;
 import org.animfr.animabot.core.learner.TerritoryCommand;
+import org.animfr.animabot.core.metrics.BotMetrics;
+import org.animfr.animabot.core.person.LanguageCommand;
+import org.animfr.animabot.core.person.LanguagePreferences;
 import org.animfr.animabot.core.privacy.ForgetMeCommand;
 import org.animfr.animabot.core.privacy.MyDataCommand;
 import org.animfr.animabot.core.privacy.PersonalData;
-import java.util.List;
-import java.util.Set;
-import org.animfr.animabot.core.chat.ChatPlatforms;
-import org.animfr.animabot.core.chat.PersonRef;
-import org.animfr.animabot.core.delivery.Deliveries;
-import org.animfr.animabot.core.delivery.Outbox;
-import org.animfr.animabot.core.delivery.Timers;
-import org.animfr.animabot.core.dispatch.CommandFeature;
-import org.animfr.animabot.core.dispatch.CommandRegistry;
-import org.animfr.animabot.core.dispatch.Completions;
-import org.animfr.animabot.core.dispatch.Dispatcher;
-import org.animfr.animabot.core.dispatch.HelpCommand;
-import org.animfr.animabot.core.dispatch.NoticeFeature;
-import org.animfr.animabot.core.dispatch.Organizers;
-import org.animfr.animabot.core.i18n.Messages;
-import org.animfr.animabot.core.person.LanguageCommand;
-import org.animfr.animabot.core.person.LanguagePreferences;
 import org.animfr.animabot.core.qa.QuestionAnswerer;
 import org.animfr.animabot.core.qa.QuestionUnderstanding;
 import org.animfr.animabot.core.room.AnnounceCommand;
@@ -64,6 +65,7 @@ import org.animfr.animabot.core.schedule.ScheduleCommand;
 import org.animfr.animabot.core.session.DataProblemsNotice;
 import org.animfr.animabot.core.session.GatheringsCommand;
 import org.animfr.animabot.core.session.LiveCatalog;
+import org.animfr.animabot.core.session.PublicLinks;
 import org.animfr.animabot.core.session.RegisterCommand;
 import org.animfr.animabot.core.session.ReloadCommand;
 import org.animfr.animabot.core.session.SessionAnswers;
@@ -106,19 +108,37 @@ public final class Animabot {
      * @param learners the learners' profiles, consents and linked accounts
      * @param introductions who was introduced to whom, and the follow-up answers
      * @param followUpDelay how long after an introduction its members are asked whether they could talk
+     * @param publicLinks the bot's public page and calendars, which answers link to; {@link PublicLinks#NONE} if none
+     * @param metrics where what the bot does is counted; {@link BotMetrics#NONE} if nowhere
      */
     public record Ports(LiveCatalog catalog, RoomLinks links, LanguagePreferences languages, ChatPlatforms platforms,
             Set<PersonRef> organizers, Clock clock, Outbox outbox, Timers timers, RoomPauses pauses,
             ReminderChoices reminders, LearnerDirectory learners, IntroductionLog introductions,
-            Duration followUpDelay) {}
+            Duration followUpDelay, PublicLinks publicLinks, BotMetrics metrics) {
+
+        public Ports {
+            publicLinks = publicLinks == null ? PublicLinks.NONE : publicLinks;
+            metrics = metrics == null ? BotMetrics.NONE : metrics;
+        }
+
+        /** The ports of a bot with no public address, counting nothing. */
+        public Ports(LiveCatalog catalog, RoomLinks links, LanguagePreferences languages, ChatPlatforms platforms,
+                Set<PersonRef> organizers, Clock clock, Outbox outbox, Timers timers, RoomPauses pauses,
+                ReminderChoices reminders, LearnerDirectory learners, IntroductionLog introductions,
+                Duration followUpDelay) {
+            this(catalog, links, languages, platforms, organizers, clock, outbox, timers, pauses, reminders, learners,
+                    introductions, followUpDelay, PublicLinks.NONE, BotMetrics.NONE);
+        }
+    }
 
     /**
      * @param understanding the question understanding, built once per application (it holds the Lucene index)
      */
     public Animabot(Ports ports, Messages messages, QuestionUnderstanding understanding) {
-        SessionAnswers answers = new SessionAnswers(messages);
+        SessionAnswers answers = new SessionAnswers(messages, ports.publicLinks());
         SessionContexts sessions = new SessionContexts(ports.catalog(), ports.links());
-        Deliveries deliveries = new Deliveries(ports.outbox(), ports.platforms(), ports.timers(), ports.clock());
+        Deliveries deliveries = new Deliveries(ports.outbox(), ports.platforms(), ports.timers(), ports.clock(),
+                ports.metrics());
         this.announcements = new Announcements(messages, ports.links(), deliveries, ports.timers(), ports.clock());
         this.automaticPosts = new AutomaticPosts(ports.catalog(), ports.links(), ports.pauses(), ports.reminders(),
                 ports.outbox(), deliveries, ports.timers(), ports.clock(), messages);
@@ -134,7 +154,7 @@ public final class Animabot {
         IntroductionWording introductionWording = new IntroductionWording(messages);
         this.rounds = new IntroductionRounds(ports.learners(), ports.introductions(), ports.outbox(), deliveries,
                 ports.timers(), ports.clock(), ports.catalog(), ports.languages(), introductionWording,
-                ports.followUpDelay());
+                ports.followUpDelay(), ports.metrics());
         SimilarPeople similarPeople = new SimilarPeople(messages, profiles, similar, introductionWording, privately);
         PersonalData personalData = new PersonalData(ports.learners(), ports.introductions(), ports.languages(),
                 ports.reminders(), ports.outbox(), ports.timers(), similar);
@@ -176,10 +196,10 @@ public final class Animabot {
         // What the bot tells people besides its answers, in this order after each message.
         List<NoticeFeature> notices = List.of(new DataProblemsNotice(messages, ports.catalog()));
         this.dispatcher = new Dispatcher(commands, completions, new WhoWorksOnQuestion(
-                new QuestionAnswerer(understanding, answers, sessions), similarPeople),
+                new QuestionAnswerer(understanding, answers, sessions, ports.metrics()), similarPeople),
                 notices, messages,
                 ports.languages(), new Organizers(ports.organizers()), ports.clock(),
-                () -> ports.catalog().get().network().timezone());
+                () -> ports.catalog().get().network().timezone(), ports.metrics());
     }
 
     /** What platforms hand messages to. */

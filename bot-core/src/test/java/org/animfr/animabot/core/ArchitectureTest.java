@@ -19,7 +19,8 @@ class ArchitectureTest {
     private static final List<String> CORE_PACKAGES = List.of(
             CORE + ".chat", CORE + ".chat.spi", CORE + ".dispatch", CORE + ".text", CORE + ".i18n",
             CORE + ".person", CORE + ".session", CORE + ".room", CORE + ".qa", CORE + ".delivery",
-            CORE + ".schedule", CORE + ".learner", CORE + ".matching", CORE + ".introduce", CORE + ".privacy");
+            CORE + ".schedule", CORE + ".learner", CORE + ".matching", CORE + ".introduce", CORE + ".privacy",
+            CORE + ".metrics");
     private static final String[] FEATURES = {
         CORE + ".person..", CORE + ".session..", CORE + ".room..", CORE + ".qa..", CORE + ".delivery..",
         CORE + ".schedule..", CORE + ".learner..", CORE + ".matching..", CORE + ".introduce..", CORE + ".privacy.."};
@@ -42,7 +43,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.springframework..", "net.dv8tion..", "de.connect2x..", "net.folivo..", "io.ktor..",
                         "kotlin..", "kotlinx..", "jakarta.persistence..", "org.flywaydb..", "org.yaml..",
-                        "tools.jackson..", "com.fasterxml..", "java.util.logging..",
+                        "tools.jackson..", "com.fasterxml..", "java.util.logging..", "io.micrometer..",
                         "org.animfr.animabot.persistence..", "org.animfr.animabot.console..",
                         "org.animfr.animabot.catalog..", "org.animfr.animabot.discord..",
                         "org.animfr.animabot.matrix..", "org.animfr.animabot.app..")

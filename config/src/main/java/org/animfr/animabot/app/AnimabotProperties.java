@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param console the console adapter
  * @param discord the Discord adapter
  * @param matrix the Matrix adapter
+ * @param publicUrl the address people open to reach the public page ({@code https://animabot.example.org}); when
+ *     set, the answers about a session and its gatherings give its calendar's link; empty: no links
  */
 @ConfigurationProperties("animabot")
 public record AnimabotProperties(
@@ -32,7 +34,8 @@ public record AnimabotProperties(
         @DefaultValue("data/understanding") String understanding,
         @DefaultValue Console console,
         @DefaultValue Discord discord,
-        @DefaultValue Matrix matrix) {
+        @DefaultValue Matrix matrix,
+        @DefaultValue("") String publicUrl) {
 
     /**
      * @param pollingInterval how often due posts are looked for: the longest delay from a post's time to its sending

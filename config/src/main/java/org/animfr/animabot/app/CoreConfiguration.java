@@ -21,6 +21,7 @@ import org.animfr.animabot.core.delivery.Outbox;
 import org.animfr.animabot.core.dispatch.Dispatcher;
 import org.animfr.animabot.core.i18n.Language;
 import org.animfr.animabot.core.i18n.Messages;
+import org.animfr.animabot.core.metrics.BotMetrics;
 import org.animfr.animabot.core.person.LanguagePreferences;
 import org.animfr.animabot.core.qa.QuestionUnderstanding;
 import org.animfr.animabot.core.room.RoomLinks;
@@ -28,6 +29,7 @@ import org.animfr.animabot.core.schedule.ReminderChoices;
 import org.animfr.animabot.core.schedule.RoomPauses;
 import org.animfr.animabot.core.session.DataProblem;
 import org.animfr.animabot.core.session.LiveCatalog;
+import org.animfr.animabot.core.session.PublicLinks;
 import org.animfr.animabot.persistence.PersistenceConfiguration;
 import org.animfr.animabot.scheduler.DurableTimers;
 import org.slf4j.Logger;
@@ -130,11 +132,12 @@ class CoreConfiguration {
     Animabot animabot(LiveCatalog catalog, RoomLinks links, LanguagePreferences languages, ChatPlatforms platforms,
             AnimabotProperties properties, Clock clock, Outbox outbox, DurableTimers timers, RoomPauses pauses,
             ReminderChoices reminders, LearnerDirectory learners, IntroductionLog introductions, Messages messages,
-            QuestionUnderstanding understanding) {
+            QuestionUnderstanding understanding, BotMetrics metrics) {
         Set<PersonRef> organizers = properties.organizers().stream().map(PersonRef::parse)
                 .collect(Collectors.toSet());
         return new Animabot(new Animabot.Ports(catalog, links, languages, platforms, organizers, clock, outbox, timers,
-                pauses, reminders, learners, introductions, properties.introductions().followUpDelay()), messages,
+                pauses, reminders, learners, introductions, properties.introductions().followUpDelay(),
+                PublicLinks.at(properties.publicUrl()), metrics), messages,
                 understanding);
     }
 

@@ -15,6 +15,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +41,11 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
     private volatile boolean timersStarted;
     private volatile boolean finishedWithConsole;
 
+    private final ApplicationEventPublisher events;
+
     PlatformRunner(List<ChatPlatform> platforms, ChatPlatforms running, ObjectProvider<ConsoleChatPlatform> console,
-            Animabot animabot, DurableTimers timers) {
+            Animabot animabot, DurableTimers timers, ApplicationEventPublisher events) {
+        this.events = events;
         this.platforms = platforms;
         this.running = running;
         this.console = Optional.ofNullable(console.getIfAvailable());
@@ -58,6 +64,8 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
         timers.start(automaticPosts);
         timersStarted = true;
         if (console.isPresent() && platforms.size() == 1) {
+            // the runner holds the main thread until the input ends, which Spring would count as still starting
+            AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
             console.get().awaitEndOfInput();
             finishedWithConsole = true;
         }

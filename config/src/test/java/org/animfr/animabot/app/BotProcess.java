@@ -31,6 +31,13 @@ final class BotProcess implements AutoCloseable {
                 "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"),
                 AnimabotApplication.class.getName()));
+        if (arguments.stream().noneMatch(argument -> argument.startsWith("--server.port="))) {
+            // several may run at once; a test that reads the page gives its own port
+            command.add("--server.port=0");
+        }
+        if (arguments.stream().noneMatch(argument -> argument.startsWith("--management.server.port="))) {
+            command.add("--management.server.port=0");
+        }
         command.addAll(arguments);
         try {
             Process process = new ProcessBuilder(command)

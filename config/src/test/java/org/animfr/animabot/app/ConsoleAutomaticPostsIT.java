@@ -37,6 +37,8 @@ class ConsoleAutomaticPostsIT {
                 "--animabot.data=classpath:e2e/sessions.yaml",
                 "--animabot.clock-start=2012-11-05T08:59:45+01:00",
                 "--animabot.console.jsonl=true",
+                "--server.port=0",
+                "--management.server.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + data.resolve("animabot") + ";DB_CLOSE_ON_EXIT=FALSE"))
                 .redirectError(BotProcess.logFile("ConsoleAutomaticPostsIT.log").toFile())
                 .start();

@@ -96,6 +96,8 @@ class ConsoleLearnersIT {
                     AnimabotApplication.class.getName(),
                     "--animabot.clock=2026-10-28T10:00:00+01:00",
                     "--animabot.console.jsonl=true",
+                    "--server.port=0",
+                    "--management.server.port=0",
                     "--spring.datasource.url=jdbc:h2:file:" + data.resolve("animabot") + ";DB_CLOSE_ON_EXIT=FALSE"))
                     .redirectError(BotProcess.logFile("ConsoleLearnersIT-" + run + ".log").toFile())
                     .start();

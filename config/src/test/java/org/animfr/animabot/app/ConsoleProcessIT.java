@@ -49,6 +49,8 @@ class ConsoleProcessIT {
                 "--animabot.data=classpath:e2e/sessions.yaml",
                 "--animabot.clock=2012-11-05T10:00:00+01:00",
                 "--animabot.console.jsonl=true",
+                "--server.port=0",
+                "--management.server.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + data.resolve("animabot")));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));

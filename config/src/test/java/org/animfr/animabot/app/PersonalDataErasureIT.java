@@ -182,6 +182,8 @@ class PersonalDataErasureIT {
                         Clock.class, () -> clock, definition -> definition.setPrimary(true)))
                 .run("--spring.datasource.url=" + databaseUrl,
                         "--spring.main.keep-alive=false",
+                        "--server.port=0",
+                        "--management.server.port=0",
                         "--animabot.console.enabled=false",
                         "--animabot.organizers=discord:" + ORGANIZER,
                         "--animabot.scheduler.polling-interval=200ms");

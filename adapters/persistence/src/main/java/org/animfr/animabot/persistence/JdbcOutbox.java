@@ -164,6 +164,12 @@ final class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public long pendingCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM delivery WHERE state = :state")
+                .param("state", Delivery.State.PENDING.name()).query(Long.class).single();
+    }
+
+    @Override
     public void markFailed(long id, String reason) {
         requireOne(id, jdbc.sql("UPDATE delivery SET state = :state, last_error = :reason WHERE id = :id")
                 .param("state", Delivery.State.FAILED.name())

@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutin
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.animfr.animabot.core.delivery.TimerWork;
 import org.animfr.animabot.core.delivery.Timers;
@@ -60,6 +62,7 @@ public final class DurableTimers implements Timers {
     private final CustomTask<Void> post;
     private final OneTimeTask<Void> retry;
     private volatile TimerWork work;
+    private volatile Consumer<Duration> lateness = late -> {};
 
     public DurableTimers(DataSource dataSource, Clock clock, Settings settings) {
         FailureHandler<Void> later = new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(10));
@@ -71,11 +74,11 @@ public final class DurableTimers implements Timers {
         };
         // a post fired before the time the data now gives it sets itself again, from inside its own execution
         this.post = Tasks.custom(POST, Void.class).onFailure(later).onDeadExecution(revive)
-                .execute((instance, context) -> work().postDue(instance.getId())
+                .execute((instance, context) -> late(clock, context).work().postDue(instance.getId())
                         .<CompletionHandler<Void>>map(due -> (done, operations) -> operations.reschedule(done, due))
                         .orElseGet(CompletionHandler.OnCompleteRemove::new));
         this.retry = Tasks.oneTime(RETRY).onFailure(later).onDeadExecution(revive)
-                .execute((instance, context) -> work().retryDue(deliveryOf(instance.getId())));
+                .execute((instance, context) -> late(clock, context).work().retryDue(deliveryOf(instance.getId())));
         RecurringTask<Void> replan = Tasks.recurring(REPLAN, FixedDelay.of(settings.replanEvery())).onDeadExecution(revive)
                 .execute((instance, context) -> work().replan());
         this.scheduler = Scheduler.create(dataSource, post, retry)
@@ -88,6 +91,17 @@ public final class DurableTimers implements Timers {
                 .shutdownMaxWait(settings.shutdownWait())
                 .enableImmediateExecution()
                 .build();
+    }
+
+    /** Tells {@code listener} how late each post or retry runs after its time (the scheduler's lag). */
+    public void measureLateness(Consumer<Duration> listener) {
+        this.lateness = listener;
+    }
+
+    private DurableTimers late(Clock clock, ExecutionContext context) {
+        Duration late = Duration.between(context.getExecution().getExecutionTime(), clock.instant());
+        lateness.accept(late.isNegative() ? Duration.ZERO : late);
+        return this;
     }
 
     private TimerWork work() {

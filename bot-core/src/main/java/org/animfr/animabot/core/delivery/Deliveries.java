@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.animfr.animabot.core.chat.ChatPlatforms;
 import org.animfr.animabot.core.chat.DeliveryException;
 import org.animfr.animabot.core.chat.Outgoing;
+import org.animfr.animabot.core.metrics.BotMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +39,15 @@ public final class Deliveries {
     private final ChatPlatforms platforms;
     private final Timers timers;
     private final Clock clock;
+    private final BotMetrics metrics;
 
     public Deliveries(Outbox outbox, ChatPlatforms platforms, Timers timers, Clock clock) {
+        this(outbox, platforms, timers, clock, BotMetrics.NONE);
+    }
+
+    /** Deliveries that count each attempt's outcome in {@code metrics}. */
+    public Deliveries(Outbox outbox, ChatPlatforms platforms, Timers timers, Clock clock, BotMetrics metrics) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.platforms = platforms;
         this.timers = timers;
@@ -122,6 +130,7 @@ public final class Deliveries {
                 .handle((ok, error) -> {
                     if (error == null) {
                         outbox.markSent(delivery.id(), clock.instant());
+                        metrics.delivery(delivery.target().platform(), BotMetrics.DeliveryOutcome.SENT);
                     } else {
                         failed(post, delivery, unwrap(error));
                     }
@@ -141,11 +150,13 @@ public final class Deliveries {
             LOG.info("Delivery of {} to {} failed ({}), attempt {}; trying again at {}", delivery.postKey(),
                     delivery.target().id(), reason, attempts, next);
             timers.retryAt(delivery.id(), next);
+            metrics.delivery(delivery.target().platform(), BotMetrics.DeliveryOutcome.RETRIED);
         }
     }
 
     private void giveUp(Delivery delivery, String reason) {
         outbox.markFailed(delivery.id(), reason);
+        metrics.delivery(delivery.target().platform(), BotMetrics.DeliveryOutcome.FAILED);
         LOG.warn("Gave up the delivery of {} to {}: {}", delivery.postKey(), delivery.target().id(), reason);
     }
 

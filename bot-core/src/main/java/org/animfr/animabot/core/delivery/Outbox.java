@@ -36,6 +36,9 @@ public interface Outbox {
     /** The delivery is given up, for this reason. */
     void markFailed(long id, String reason);
 
+    /** How many deliveries are still to be sent (the backlog: waiting for their first attempt or a retry). */
+    long pendingCount();
+
     /**
      * Forgets every delivery to the target (a person who asked to be forgotten), and the posts left without any
      * delivery.

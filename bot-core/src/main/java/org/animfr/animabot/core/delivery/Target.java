@@ -13,6 +13,9 @@ public sealed interface Target permits Target.Room, Target.Person {
     /** A stable id: {@code room:discord:123}, {@code person:matrix:@ana:example.org}. */
     String id();
 
+    /** The platform it is on ({@code discord}, {@code matrix}, {@code console}). */
+    String platform();
+
     /** Sends a message here, on the target's platform. */
     CompletionStage<Void> send(ChatPlatforms platforms, Outgoing message);
 
@@ -25,6 +28,11 @@ public sealed interface Target permits Target.Room, Target.Person {
         @Override
         public String id() {
             return "room:" + conversation;
+        }
+
+        @Override
+        public String platform() {
+            return conversation.platform();
         }
 
         @Override
@@ -42,6 +50,11 @@ public sealed interface Target permits Target.Room, Target.Person {
         @Override
         public String id() {
             return "person:" + person;
+        }
+
+        @Override
+        public String platform() {
+            return person.platform();
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.animfr.animabot.core.dispatch;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.RichText;
 import org.animfr.animabot.core.i18n.Language;
 import org.animfr.animabot.core.i18n.Messages;
+import org.animfr.animabot.core.metrics.BotMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,7 @@ public final class Dispatcher implements MessageHandler {
     private final Organizers organizers;
     private final Clock clock;
     private final Supplier<ZoneId> zone;
+    private final BotMetrics metrics;
 
     /**
      * @param notices what to tell people besides the answers, asked in this order after every message
@@ -52,6 +55,14 @@ public final class Dispatcher implements MessageHandler {
     public Dispatcher(CommandRegistry commands, Completions known, QuestionFeature questions,
             List<NoticeFeature> notices, Messages messages, ChosenLanguages languages, Organizers organizers,
             Clock clock, Supplier<ZoneId> zone) {
+        this(commands, known, questions, notices, messages, languages, organizers, clock, zone, BotMetrics.NONE);
+    }
+
+    /** A dispatcher that reports the commands it runs and how long answers take to {@code metrics}. */
+    public Dispatcher(CommandRegistry commands, Completions known, QuestionFeature questions,
+            List<NoticeFeature> notices, Messages messages, ChosenLanguages languages, Organizers organizers,
+            Clock clock, Supplier<ZoneId> zone, BotMetrics metrics) {
+        this.metrics = metrics;
         this.commands = commands;
         this.parser = new CommandParser(commands, known);
         this.questions = questions;
@@ -121,8 +132,9 @@ public final class Dispatcher implements MessageHandler {
             return withNotices(asked, Optional.empty(), unknownCommand(language, unknown));
         }
         if (parsed instanceof ParsedMessage.Question question) {
-            return withNotices(asked, Optional.empty(),
-                    safely(message, asked.language(), () -> questions.answerLater(question.text(), asked)));
+            long started = System.nanoTime();
+            return timed("question", started, withNotices(asked, Optional.empty(),
+                    safely(message, asked.language(), () -> questions.answerLater(question.text(), asked))));
         }
         ParsedMessage.Command command = (ParsedMessage.Command) parsed;
         if (command.english() && chosen.isEmpty()) {
@@ -139,8 +151,15 @@ public final class Dispatcher implements MessageHandler {
                     "error.not-organizer", asked.message().author().ref().toString())));
         }
         CommandFeature feature = commands.feature(spec.key()).orElseThrow();
-        return withNotices(asked, Optional.of(spec),
-                safely(asked.message(), asked.language(), () -> feature.execute(invocation, asked)));
+        long started = System.nanoTime();
+        metrics.commandRun(spec.key());
+        return timed("command", started, withNotices(asked, Optional.of(spec),
+                safely(asked.message(), asked.language(), () -> feature.execute(invocation, asked))));
+    }
+
+    private CompletionStage<List<Reply>> timed(String kind, long started, CompletionStage<List<Reply>> answer) {
+        return answer.whenComplete((replies, error) ->
+                metrics.replied(kind, Duration.ofNanos(System.nanoTime() - started)));
     }
 
     /**

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.delivery.Deliveries;
@@ -31,6 +31,7 @@ import org.animfr.animabot.core.matching.Group;
 import org.animfr.animabot.core.matching.Grouping;
 import org.animfr.animabot.core.matching.IntroductionMatcher;
 import org.animfr.animabot.core.matching.ProjectSimilarity;
+import org.animfr.animabot.core.metrics.BotMetrics;
 import org.animfr.animabot.core.session.Catalog;
 import org.animfr.animabot.core.session.IntroductionTimes;
 import org.animfr.animabot.core.session.Session;
@@ -60,6 +61,7 @@ public final class IntroductionRounds {
     private static final Duration ROUND_CATCH_UP = Duration.ofHours(6);
     private static final int SHARED_TERMS = 4;
 
+    private final BotMetrics metrics;
     private final LearnerDirectory directory;
     private final IntroductionLog log;
     private final Outbox outbox;
@@ -73,7 +75,8 @@ public final class IntroductionRounds {
 
     public IntroductionRounds(LearnerDirectory directory, IntroductionLog log, Outbox outbox, Deliveries deliveries,
             Timers timers, Clock clock, Supplier<Catalog> catalog, ChosenLanguages languages,
-            IntroductionWording wording, Duration followUpDelay) {
+            IntroductionWording wording, Duration followUpDelay, BotMetrics metrics) {
+        this.metrics = metrics;
         this.directory = directory;
         this.log = log;
         this.outbox = outbox;
@@ -152,6 +155,7 @@ public final class IntroductionRounds {
             timers.postAt(ROUND_TIMER + roundKey, clock.instant().plus(RESUME_AFTER));
             log.record(roundKey, plan.groups().stream()
                     .map(g -> g.members().stream().map(Learner::id).toList()).toList(), clock.instant());
+            metrics.introductionsMade(plan.groups().size());
         }
         return send(roundKey, plan).thenApply(sent -> new Launched(roundKey, plan, again));
     }

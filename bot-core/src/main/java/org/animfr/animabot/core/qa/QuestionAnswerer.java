@@ -2,12 +2,14 @@ package org.animfr.animabot.core.qa;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.chat.RichText;
 import org.animfr.animabot.core.dispatch.Asked;
 import org.animfr.animabot.core.dispatch.QuestionFeature;
 import org.animfr.animabot.core.i18n.Language;
+import org.animfr.animabot.core.metrics.BotMetrics;
 import org.animfr.animabot.core.session.Catalog;
 import org.animfr.animabot.core.session.Session;
 import org.animfr.animabot.core.session.SessionAnswers;
@@ -21,12 +23,15 @@ import org.animfr.animabot.core.session.SessionResolver;
  * none. Thread-safe.
  */
 public final class QuestionAnswerer implements QuestionFeature {
+    private final BotMetrics metrics;
     private final QuestionUnderstanding understanding;
     private final SessionAnswers answers;
     private final SessionContexts contexts;
     private final SessionResolver resolver = new SessionResolver();
 
-    public QuestionAnswerer(QuestionUnderstanding understanding, SessionAnswers answers, SessionContexts contexts) {
+    public QuestionAnswerer(QuestionUnderstanding understanding, SessionAnswers answers, SessionContexts contexts,
+            BotMetrics metrics) {
+        this.metrics = metrics;
         this.understanding = understanding;
         this.answers = answers;
         this.contexts = contexts;
@@ -42,12 +47,17 @@ public final class QuestionAnswerer implements QuestionFeature {
         Language language = understanding.language().orElse(asked.language());
         References references = understood.references();
         if (references.unknownSession().isPresent() && !understanding.intent().equals(Optional.of("THANKS"))) {
+            metrics.questionAnswered("unknown_session", language);
             return personal(answers.unknownSession(language, references.unknownSession().get(), catalog));
         }
         if (understanding.intent().isEmpty()) {
+            metrics.questionAnswered(BotMetrics.NOT_SURE, language);
             return personal(RichText.plain(answers.messages().get(language, "qa.not-sure")));
         }
         String key = understanding.intent().get();
+        // one tag for every FAQ entry: their numbers change with the data
+        metrics.questionAnswered(key.startsWith(IntentIndex.FAQ_PREFIX) ? "faq" : key.toLowerCase(Locale.ROOT),
+                language);
         if (key.startsWith(IntentIndex.FAQ_PREFIX)) {
             int index = Integer.parseInt(key.substring(IntentIndex.FAQ_PREFIX.length()));
             return List.of(Reply.of(answers.faq(catalog.faq().get(index))));

@@ -25,9 +25,17 @@ public final class SessionAnswers {
     static final String SESSION = "session";
 
     private final Messages messages;
+    private final PublicLinks links;
 
+    /** Answers with no web links. */
     public SessionAnswers(Messages messages) {
+        this(messages, PublicLinks.NONE);
+    }
+
+    /** Answers that give the calendar to subscribe to when the bot has a public address. */
+    public SessionAnswers(Messages messages, PublicLinks links) {
         this.messages = messages;
+        this.links = links;
     }
 
     public Messages messages() {
@@ -83,7 +91,14 @@ public final class SessionAnswers {
                     new Plain(gatheringLine(l, next.get())));
         }
         registrationSpans(l, s).ifPresent(spans -> text.paragraph(spans.toArray(Span[]::new)));
+        calendarLink(l, s, text);
         return text.build();
+    }
+
+    /** "To follow it in your calendar: <link>", when the bot has a public address. */
+    private void calendarLink(Language l, Session s, RichText.Builder text) {
+        links.sessionCalendar(s).ifPresent(url -> text.paragraph(
+                new Plain(msg(l, "answer.calendar.subscribe", s.name()) + " "), new Link(url, url)));
     }
 
     /** "Du lundi 1er octobre 2012 au vendredi 28 décembre 2012." */
@@ -282,10 +297,11 @@ public final class SessionAnswers {
             String line = gatheringLine(l, g) + (past ? " " + msg(l, "answer.gathering.past-mark") : "");
             items.add(next.isPresent() && next.get().equals(g) ? List.of(new Bold(line)) : List.of(new Plain(line)));
         }
-        return RichText.builder()
+        RichText.Builder text = RichText.builder()
                 .paragraph(msg(l, "answer.gathering.list", s.name(), s.gatherings().size()))
-                .bullets(items)
-                .build();
+                .bullets(items);
+        calendarLink(l, s, text);
+        return text.build();
     }
 
     /** "Lancement : jeudi 15 novembre 2012 à 9 h 30, Maison des associations, Brest". */

@@ -18,12 +18,14 @@ import org.animfr.animabot.core.chat.Reply;
 import org.animfr.animabot.core.dispatch.CommandSpec;
 import org.animfr.animabot.core.dispatch.Dispatcher;
 import org.animfr.animabot.core.i18n.Messages;
+import org.animfr.animabot.core.metrics.BotMetrics;
 import org.animfr.animabot.core.qa.QuestionUnderstanding;
 import org.animfr.animabot.core.session.Catalog;
 import org.animfr.animabot.core.session.CatalogFile;
 import org.animfr.animabot.core.session.DataProblem;
 import org.animfr.animabot.core.session.FileReading;
 import org.animfr.animabot.core.session.LiveCatalog;
+import org.animfr.animabot.core.session.PublicLinks;
 
 /**
  * The whole core built as the application builds it ({@link Animabot}), on two fake platforms named {@code test}
@@ -65,6 +67,21 @@ public final class BotFixture {
 
     /** The core with more configured organizers. */
     public BotFixture(Catalog data, String now, Set<PersonRef> moreOrganizers) {
+        this(data, now, moreOrganizers, PublicLinks.NONE, BotMetrics.NONE);
+    }
+
+    /** The core of a bot reached on the web at {@code links}. */
+    public BotFixture(Catalog data, String now, PublicLinks publicLinks) {
+        this(data, now, Set.of(), publicLinks, BotMetrics.NONE);
+    }
+
+    /** The core reporting what it does to {@code metrics}. */
+    public BotFixture(Catalog data, String now, BotMetrics metrics) {
+        this(data, now, Set.of(), PublicLinks.NONE, metrics);
+    }
+
+    private BotFixture(Catalog data, String now, Set<PersonRef> moreOrganizers, PublicLinks publicLinks,
+            BotMetrics metrics) {
         this.data.set(data);
         catalog = new LiveCatalog(() -> {
             Catalog current = this.data.get();
@@ -80,7 +97,7 @@ public final class BotFixture {
         Set<PersonRef> organizers = new HashSet<>(moreOrganizers);
         organizers.add(new PersonRef("test", "organizer"));
         core = new Animabot(new Animabot.Ports(catalog, links, languages, platforms, organizers, clock, outbox, timers,
-                pauses, reminders, learners, introductions, FOLLOW_UP_DELAY), MESSAGES, UNDERSTANDING);
+                pauses, reminders, learners, introductions, FOLLOW_UP_DELAY, publicLinks, metrics), MESSAGES, UNDERSTANDING);
         bot = core.dispatcher();
         platform.start(bot);
         other.start(bot);

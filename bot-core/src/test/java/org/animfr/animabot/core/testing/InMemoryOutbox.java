@@ -67,6 +67,11 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
+    public synchronized long pendingCount() {
+        return deliveries.values().stream().filter(d -> d.state() == Delivery.State.PENDING).count();
+    }
+
+    @Override
     public synchronized void forgetTarget(String targetId) {
         deliveries.values().removeIf(d -> d.target().id().equals(targetId));
         posts.keySet().removeIf(key -> deliveries.values().stream().noneMatch(d -> d.postKey().equals(key)));

@@ -463,6 +463,14 @@ public final class FakeDiscord implements AutoCloseable {
         gateway.close(code);
     }
 
+    /**
+     * Takes the gateway down (every session closed, every new connection closed at once) or brings it back; REST
+     * keeps answering.
+     */
+    public void gatewayDown(boolean down) {
+        gateway.down(down);
+    }
+
     /** When true, after a RESUME the last MESSAGE_CREATE or INTERACTION_CREATE is sent again, as Discord may. */
     public void replayOnResume(boolean replay) {
         gateway.replayOnResume(replay);

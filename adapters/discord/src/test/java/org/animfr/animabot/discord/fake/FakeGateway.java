@@ -138,6 +138,8 @@ final class FakeGateway {
     }
 
     /** Closes every session's socket as Discord would; events dispatched until each bot resumes are kept for it. */
+    private boolean down;
+
     synchronized void close(int code) {
         for (Session session : sessions) {
             if (session.socket != null) {
@@ -145,6 +147,21 @@ final class FakeGateway {
                 session.socket = null;
             }
         }
+    }
+
+    /**
+     * While down, every socket is closed as soon as it opens (1001, going away), as during a Discord outage; bots
+     * keep trying to reconnect until it is up again.
+     */
+    synchronized void down(boolean down) {
+        this.down = down;
+        if (down) {
+            close(1001);
+        }
+    }
+
+    private synchronized boolean isDown() {
+        return down;
     }
 
     synchronized void replayOnResume(boolean replay) {
@@ -302,6 +319,10 @@ final class FakeGateway {
     private final class Connection extends WebSocketListener {
         @Override
         public void onOpen(WebSocket ws, Response response) {
+            if (isDown()) {
+                ws.close(1001, "Discord is down (the fake Discord's outage)");
+                return;
+            }
             send(ws, World.JSON.createObjectNode().put("op", 10).set("d",
                     World.JSON.createObjectNode().put("heartbeat_interval", HEARTBEAT_INTERVAL_MS)));
         }
