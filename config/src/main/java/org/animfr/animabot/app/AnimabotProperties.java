@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param console the console adapter
  * @param discord the Discord adapter
  * @param matrix the Matrix adapter
+ * @param lease the lease that lets one instance alone hold the platforms when several share a database
  * @param publicUrl the address people open to reach the public page ({@code https://animabot.example.org}); when
  *     set, the answers about a session and its gatherings give its calendar's link; empty: no links
  */
@@ -35,7 +36,20 @@ public record AnimabotProperties(
         @DefaultValue Console console,
         @DefaultValue Discord discord,
         @DefaultValue Matrix matrix,
-        @DefaultValue("") String publicUrl) {
+        @DefaultValue("") String publicUrl,
+        @DefaultValue Lease lease) {
+
+    /**
+     * @param enabled {@code auto} (on with PostgreSQL, off with H2), {@code true} or {@code false}
+     * @param timeToLive how long the lease lasts without renewal: a standby takes over this long after a crash
+     * @param renewEvery how often the active instance renews it and a standby tries to take it
+     * @param giveUpAfter after how long without a renewal (database out of reach) the active instance stops
+     */
+    public record Lease(
+            @DefaultValue("auto") String enabled,
+            @DefaultValue("12s") Duration timeToLive,
+            @DefaultValue("2s") Duration renewEvery,
+            @DefaultValue("5s") Duration giveUpAfter) {}
 
     /**
      * @param pollingInterval how often due posts are looked for: the longest delay from a post's time to its sending

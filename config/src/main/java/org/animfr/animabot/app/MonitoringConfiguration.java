@@ -21,7 +21,6 @@ import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -75,8 +74,7 @@ class MonitoringConfiguration {
     HealthIndicator catalogHealthIndicator(LiveCatalog catalog, Messages messages) {
         return () -> {
             Language language = catalog.get().network().language();
-            Health.Builder health = catalog.get().sessions().isEmpty() ? Health.status(new Status("UNKNOWN"))
-                    : Health.up();
+            Health.Builder health = catalog.get().sessions().isEmpty() ? Health.unknown() : Health.up();
             health.withDetail("sessions", catalog.get().sessions().size());
             catalog.lastReport().ifPresent(report -> {
                 health.withDetail("lastReload", report.clean() ? "accepted" : "rejected in part");

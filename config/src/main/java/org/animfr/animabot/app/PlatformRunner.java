@@ -3,11 +3,12 @@ package org.animfr.animabot.app;
 import java.util.List;
 import java.util.Optional;
 import org.animfr.animabot.console.ConsoleChatPlatform;
-import org.animfr.animabot.core.chat.ChatPlatform;
 import org.animfr.animabot.core.Animabot;
+import org.animfr.animabot.core.chat.ChatPlatform;
 import org.animfr.animabot.core.chat.ChatPlatforms;
 import org.animfr.animabot.core.delivery.TimerWork;
 import org.animfr.animabot.core.dispatch.Dispatcher;
+import org.animfr.animabot.persistence.PlatformLease;
 import org.animfr.animabot.scheduler.DurableTimers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +16,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +29,8 @@ import org.springframework.stereotype.Component;
  * finds its platforms. When the console is the only platform, it waits for the end of its input, so that piped
  * questions are all answered before the application exits. On stop (SIGTERM included) the timers stop first and let
  * the posts being sent finish, while the platforms and the database are still there; what a stop cuts short stays
- * recorded as pending and is sent on the next start.
+ * recorded as pending and is sent on the next start. With the platform lease (several instances on one database),
+ * all of this happens only once this instance holds the lease, and stops at once if it loses it.
  */
 @Component
 class PlatformRunner implements ApplicationRunner, DisposableBean {
@@ -42,9 +46,14 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
     private volatile boolean finishedWithConsole;
 
     private final ApplicationEventPublisher events;
+    private final Optional<PlatformLease> lease;
+    private final ConfigurableApplicationContext context;
+    private volatile boolean platformsStarted;
+    private volatile boolean stopping;
 
     PlatformRunner(List<ChatPlatform> platforms, ChatPlatforms running, ObjectProvider<ConsoleChatPlatform> console,
-            Animabot animabot, DurableTimers timers, ApplicationEventPublisher events) {
+            Animabot animabot, DurableTimers timers, ApplicationEventPublisher events,
+            ObjectProvider<PlatformLease> lease, ConfigurableApplicationContext context) {
         this.events = events;
         this.platforms = platforms;
         this.running = running;
@@ -52,23 +61,60 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
         this.dispatcher = animabot.dispatcher();
         this.timers = timers;
         this.automaticPosts = animabot.timerWork();
+        this.lease = Optional.ofNullable(lease.getIfAvailable());
+        this.context = context;
     }
 
     @Override
     public void run(ApplicationArguments args) throws InterruptedException {
-        for (ChatPlatform platform : platforms) {
-            running.add(platform);
-            platform.start(dispatcher);
-            LOG.info("Platform {} started", platform.name());
+        if (lease.isPresent()) {
+            lease.get().keep(this::startPlatforms, this::stepDown);
+        } else {
+            startPlatforms();
         }
-        timers.start(automaticPosts);
-        timersStarted = true;
         if (console.isPresent() && platforms.size() == 1) {
+            while (lease.isPresent() && !lease.get().awaitHeld(java.time.Duration.ofSeconds(1))) {
+                if (stopping) {
+                    return;
+                }
+            }
             // the runner holds the main thread until the input ends, which Spring would count as still starting
             AvailabilityChangeEvent.publish(events, this, ReadinessState.ACCEPTING_TRAFFIC);
             console.get().awaitEndOfInput();
             finishedWithConsole = true;
         }
+    }
+
+    /** Connects every platform, then starts the timers, so that a post due at start finds its platforms. */
+    private synchronized void startPlatforms() {
+        if (stopping) {
+            return;
+        }
+        for (ChatPlatform platform : platforms) {
+            running.add(platform);
+            platform.start(dispatcher);
+            LOG.info("Platform {} started", platform.name());
+        }
+        platformsStarted = true;
+        timers.start(automaticPosts);
+        timersStarted = true;
+    }
+
+    /**
+     * The lease is lost (another instance holds it, or the database is out of reach): stop answering at once, so
+     * that only the other instance does, then exit with 75 (try again later) for the service manager to restart
+     * this one as a standby. What this one had under way stays recorded and the other sends it.
+     */
+    private void stepDown() {
+        synchronized (this) {
+            stopping = true;
+            if (platformsStarted) {
+                platforms.forEach(ChatPlatform::stop);
+                platformsStarted = false;
+            }
+        }
+        Thread exit = new Thread(() -> System.exit(SpringApplication.exit(context, () -> 75)), "lease-lost-exit");
+        exit.start();
     }
 
     boolean finishedWithConsole() {
@@ -77,9 +123,16 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
 
     @Override
     public void destroy() {
+        synchronized (this) {
+            stopping = true;
+        }
         if (timersStarted) {
             timers.stop();
         }
-        platforms.forEach(ChatPlatform::stop);
+        if (platformsStarted) {
+            platforms.forEach(ChatPlatform::stop);
+        }
+        // released last: the other instance takes over only once this one answers no more
+        lease.ifPresent(PlatformLease::close);
     }
 }

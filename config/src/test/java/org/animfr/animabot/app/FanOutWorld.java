@@ -105,19 +105,29 @@ final class FanOutWorld implements AutoCloseable {
 
     /** How many Discord channels hold the prompt at least once (cheap: the fake is in this JVM). */
     long discordChannelsWithThePrompt() {
-        return channels.stream().filter(channel -> !prompts(discord.messagesIn(channel)).isEmpty()).count();
+        return discordChannelsWith(WEEK_6_PROMPT);
+    }
+
+    /** How many Discord channels hold a message with this text at least once. */
+    long discordChannelsWith(String text) {
+        return channels.stream().filter(channel -> !containing(text, discord.messagesIn(channel)).isEmpty()).count();
     }
 
     /** How many times each conversation holds the week's prompt, as its members see it. */
     Map<String, Integer> promptsPerConversation() {
+        return perConversation(WEEK_6_PROMPT);
+    }
+
+    /** How many of the bot's messages with this text each conversation holds, as its members see it. */
+    Map<String, Integer> perConversation(String text) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String channel : channels) {
-            counts.put("discord:" + channel, prompts(discord.messagesIn(channel)).size());
+            counts.put("discord:" + channel, containing(text, discord.messagesIn(channel)).size());
         }
         for (String room : rooms) {
             counts.put("matrix:" + room, (int) synapse.messages(organizer, room).stream()
                     .filter(event -> event.path("sender").asText().equals(bot.userId()))
-                    .filter(event -> event.path("content").path("body").asText().contains(WEEK_6_PROMPT))
+                    .filter(event -> event.path("content").path("body").asText().contains(text))
                     .count());
         }
         return counts;
@@ -125,7 +135,11 @@ final class FanOutWorld implements AutoCloseable {
 
     /** The prompt's messages in a Discord channel; each must have its thread. */
     List<JsonNode> prompts(List<JsonNode> messages) {
-        return messages.stream().filter(message -> message.toString().contains(WEEK_6_PROMPT)).toList();
+        return containing(WEEK_6_PROMPT, messages);
+    }
+
+    private static List<JsonNode> containing(String text, List<JsonNode> messages) {
+        return messages.stream().filter(message -> message.toString().contains(text)).toList();
     }
 
     @Override

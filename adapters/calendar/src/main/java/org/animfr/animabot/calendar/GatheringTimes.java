@@ -7,7 +7,7 @@ import java.util.Objects;
 import org.animfr.animabot.core.session.Gathering;
 
 /**
- * When a gathering ends in the calendars. The data gives only its start (9:30 for a day of training, 14:00 for an
+ * When a gathering ends in the calendars, when the data does not say ({@code end: "12:30"}). The data often gives only its start (9:30 for a day of training, 14:00 for an
  * afternoon closing), so a gathering lasts until the end of the training day, {@code dayEnd}, and never less than
  * {@code shortest} (an evening gathering, or one starting after {@code dayEnd}). Immutable.
  *
@@ -26,8 +26,14 @@ public record GatheringTimes(LocalTime dayEnd, Duration shortest) {
         }
     }
 
-    /** The local end of the gathering, in the network's zone like its start; always after the start. */
+    /**
+     * The local end of the gathering, in the network's zone like its start; always after the start: the end the data
+     * gives, else this default.
+     */
     public LocalDateTime end(Gathering gathering) {
+        if (gathering.endTime().isPresent()) {
+            return gathering.at().toLocalDate().atTime(gathering.endTime().get());
+        }
         LocalDateTime endOfDay = gathering.at().toLocalDate().atTime(dayEnd);
         LocalDateTime earliest = gathering.at().plus(shortest);
         return endOfDay.isAfter(earliest) ? endOfDay : earliest;

@@ -18,6 +18,23 @@ class GatheringTimesTest {
     }
 
     @Test
+    void theEndTheDataGivesWinsOverTheDefault() {
+        Gathering morning = new Gathering(LocalDateTime.of(2012, 10, 4, 9, 30), "Brest", "Lancement",
+                LocalTime.of(12, 0));
+        Gathering evening = new Gathering(LocalDateTime.of(2012, 10, 4, 18, 0), "Brest", "Soirée",
+                LocalTime.of(19, 0));
+
+        assertThat(GatheringTimes.DEFAULT.end(morning)).isEqualTo(LocalDateTime.of(2012, 10, 4, 12, 0));
+        assertThat(GatheringTimes.DEFAULT.end(evening)).isEqualTo(LocalDateTime.of(2012, 10, 4, 19, 0));
+    }
+
+    @Test
+    void aGatheringCannotEndBeforeItStarts() {
+        assertThatThrownBy(() -> new Gathering(LocalDateTime.of(2012, 10, 4, 14, 0), "Brest", "", LocalTime.of(9, 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aLateGatheringLastsAtLeastTheShortestTime() {
         Gathering evening = new Gathering(LocalDateTime.of(2012, 10, 4, 18, 0), "Brest", "Soirée");
 

@@ -348,8 +348,14 @@ final class CatalogFileReader {
             LocalDateTime at = fields.dateTime("date");
             String place = fields.requiredText("place");
             String title = fields.text("title");
+            LocalTime end = fields.time("end");
+            if (at != null && end != null && !end.isAfter(at.toLocalTime())) {
+                report(fields.lineOf("end"), "data.problem.gathering-end-before-start",
+                        end.format(TIME), at.toLocalTime().format(TIME));
+                end = null;
+            }
             if (at != null) {
-                gatherings.add(new Located<>(new Gathering(at, place == null ? MISSING : place, title), fields));
+                gatherings.add(new Located<>(new Gathering(at, place == null ? MISSING : place, title, end), fields));
             }
         }
         return gatherings;

@@ -86,6 +86,40 @@ class YamlCatalogProblemsTest {
     }
 
     @Test
+    void aGatheringEndingBeforeItStartsIsReportedAtItsEnd() {
+        FileReading.Rejected rejected = rejected("""
+                sessions:
+                  - id: animacoop-7
+                    name: Animacoop 7
+                    start: 2012-10-01
+                    end: 2012-12-28
+                    gatherings:
+                      - date: 2012-11-15T14:00
+                        end: "12:30"
+                        place: Brest
+                """);
+
+        assertOnlyProblem(rejected, 8, "data.problem.gathering-end-before-start", "12:30", "14:00");
+    }
+
+    @Test
+    void aGatheringEndThatIsNoTimeIsReportedAtItsLine() {
+        FileReading.Rejected rejected = rejected("""
+                sessions:
+                  - id: animacoop-7
+                    name: Animacoop 7
+                    start: 2012-10-01
+                    end: 2012-12-28
+                    gatherings:
+                      - date: 2012-11-15T09:30
+                        place: Brest
+                        end: midi
+                """);
+
+        assertOnlyProblem(rejected, 9, "data.problem.bad-time", "midi");
+    }
+
+    @Test
     void aGatheringOutsideItsSessionIsReportedAtItsDateEvenWhenListedOutOfOrder() {
         FileReading.Rejected rejected = rejected("""
                 sessions:

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.animfr.animabot.core.session.CatalogFile;
@@ -45,7 +46,7 @@ class YamlCatalogSourceTest {
                       en deux lignes.
                     notes: ignored by the bot
                     gatherings:
-                      - {date: 2012-12-20 14:00, place: Brest}
+                      - {date: 2012-12-20 14:00, place: Brest, end: "16:30"}
                       - {date: 2012-10-04T09:30, place: "Maison des associations, Brest", title: Lancement}
                     weeks:
                       - {number: 2, theme: Outils, prompt: Essayez un pad.}
@@ -72,7 +73,7 @@ class YamlCatalogSourceTest {
                         "Une formation-action\nen deux lignes.",
                         List.of(new Gathering(LocalDateTime.of(2012, 10, 4, 9, 30), "Maison des associations, Brest",
                                         "Lancement"),
-                                new Gathering(LocalDateTime.of(2012, 12, 20, 14, 0), "Brest", "")),
+                                new Gathering(LocalDateTime.of(2012, 12, 20, 14, 0), "Brest", "", LocalTime.of(16, 30))),
                         List.of(new Week(1, "Se présenter", ""), new Week(2, "Outils", "Essayez un pad."))),
                 new Session("animacoop-8", "Animacoop 8", "", LocalDate.of(2013, 3, 4), LocalDate.of(2013, 5, 31),
                         0, null, List.of(), null, List.of(), List.of()));
