@@ -55,6 +55,7 @@ import org.animfr.animabot.core.room.RoomLinking;
 import org.animfr.animabot.core.room.RoomLinks;
 import org.animfr.animabot.core.room.UnlinkRoomCommand;
 import org.animfr.animabot.core.schedule.AutomaticPosts;
+import org.animfr.animabot.core.schedule.GatheringEvents;
 import org.animfr.animabot.core.schedule.PauseCommand;
 import org.animfr.animabot.core.schedule.PreviewCommand;
 import org.animfr.animabot.core.schedule.ReminderChoices;
@@ -63,6 +64,7 @@ import org.animfr.animabot.core.schedule.ResumeCommand;
 import org.animfr.animabot.core.schedule.RoomPauses;
 import org.animfr.animabot.core.schedule.ScheduleCommand;
 import org.animfr.animabot.core.session.DataProblemsNotice;
+import org.animfr.animabot.core.session.GatheringTimes;
 import org.animfr.animabot.core.session.GatheringsCommand;
 import org.animfr.animabot.core.session.LiveCatalog;
 import org.animfr.animabot.core.session.PublicLinks;
@@ -86,6 +88,7 @@ public final class Animabot {
     private final AutomaticPosts automaticPosts;
     private final RoomLinking roomLinking;
     private final Routines routines;
+    private final GatheringEvents gatheringEvents;
     private final IntroductionRounds rounds;
     private final Profiles profiles;
     private final CommandRegistry commands;
@@ -158,7 +161,10 @@ public final class Animabot {
         SimilarPeople similarPeople = new SimilarPeople(messages, profiles, similar, introductionWording, privately);
         PersonalData personalData = new PersonalData(ports.learners(), ports.introductions(), ports.languages(),
                 ports.reminders(), ports.outbox(), ports.timers(), similar);
-        this.routines = new Routines(automaticPosts, rounds);
+        this.gatheringEvents = new GatheringEvents(ports.catalog(), ports.links(), ports.platforms(), ports.clock(),
+                messages, GatheringTimes.DEFAULT);
+        roomLinking.onChange(gatheringEvents::sync);
+        this.routines = new Routines(automaticPosts, rounds, gatheringEvents);
         // after "admin recharger", the timers follow the new data at once
         ports.catalog().onChange(routines::replan);
         // The one list of commands, in the order help shows them: a new command is one more line here.
@@ -200,6 +206,11 @@ public final class Animabot {
                 notices, messages,
                 ports.languages(), new Organizers(ports.organizers()), ports.clock(),
                 () -> ports.catalog().get().network().timezone(), ports.metrics());
+    }
+
+    /** Keeps the gatherings in the spaces' own calendars (Discord's scheduled events). */
+    public GatheringEvents gatheringEvents() {
+        return gatheringEvents;
     }
 
     /** What platforms hand messages to. */

@@ -5,18 +5,22 @@ import java.util.Optional;
 import org.animfr.animabot.core.delivery.TimerWork;
 import org.animfr.animabot.core.introduce.IntroductionRounds;
 import org.animfr.animabot.core.schedule.AutomaticPosts;
+import org.animfr.animabot.core.schedule.GatheringEvents;
 
 /**
  * What the durable timers call, routed by the timer's key: introductions' follow-ups and interrupted rounds to the
- * rounds, every other post to the posts on schedule. Thread-safe.
+ * rounds, every other post to the posts on schedule; a replan also brings the spaces' scheduled events up to date.
+ * Thread-safe.
  */
 final class Routines implements TimerWork {
     private final AutomaticPosts posts;
     private final IntroductionRounds rounds;
+    private final GatheringEvents events;
 
-    Routines(AutomaticPosts posts, IntroductionRounds rounds) {
+    Routines(AutomaticPosts posts, IntroductionRounds rounds, GatheringEvents events) {
         this.posts = posts;
         this.rounds = rounds;
+        this.events = events;
     }
 
     @Override
@@ -45,5 +49,6 @@ final class Routines implements TimerWork {
     public void replan() {
         posts.replan();
         rounds.replan();
+        events.sync();
     }
 }

@@ -1,6 +1,7 @@
 package org.animfr.animabot.app;
 
 import org.animfr.animabot.core.Animabot;
+import org.animfr.animabot.core.chat.spi.PlatformState;
 import org.animfr.animabot.core.i18n.Messages;
 import org.animfr.animabot.discord.DiscordChatPlatform;
 import org.animfr.animabot.discord.DiscordSettings;
@@ -14,10 +15,11 @@ import org.springframework.context.annotation.Configuration;
 class DiscordConfiguration {
 
     @Bean
-    DiscordChatPlatform discordChatPlatform(AnimabotProperties properties, Animabot animabot, Messages messages) {
+    DiscordChatPlatform discordChatPlatform(AnimabotProperties properties, Animabot animabot, Messages messages,
+            PlatformState state) {
         AnimabotProperties.Discord discord = properties.discord();
         DiscordSettings settings = new DiscordSettings(discord.token(), discord.restUrl(), discord.gatewayUrl(),
                 discord.organizerRole(), discord.requestsPerSecond());
-        return new DiscordChatPlatform(settings, animabot.commands().specs(), animabot.completions(), messages);
+        return new DiscordChatPlatform(settings, animabot.commands().specs(), animabot.completions(), messages, state);
     }
 }

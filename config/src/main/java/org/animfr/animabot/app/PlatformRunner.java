@@ -6,8 +6,11 @@ import org.animfr.animabot.console.ConsoleChatPlatform;
 import org.animfr.animabot.core.Animabot;
 import org.animfr.animabot.core.chat.ChatPlatform;
 import org.animfr.animabot.core.chat.ChatPlatforms;
+import org.animfr.animabot.core.chat.EventSpaces;
+import org.animfr.animabot.core.chat.spi.DaemonThreads;
 import org.animfr.animabot.core.delivery.TimerWork;
 import org.animfr.animabot.core.dispatch.Dispatcher;
+import org.animfr.animabot.core.schedule.GatheringEvents;
 import org.animfr.animabot.persistence.PlatformLease;
 import org.animfr.animabot.scheduler.DurableTimers;
 import org.slf4j.Logger;
@@ -46,6 +49,7 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
     private volatile boolean finishedWithConsole;
 
     private final ApplicationEventPublisher events;
+    private final GatheringEvents gatheringEvents;
     private final Optional<PlatformLease> lease;
     private final ConfigurableApplicationContext context;
     private volatile boolean platformsStarted;
@@ -61,6 +65,7 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
         this.dispatcher = animabot.dispatcher();
         this.timers = timers;
         this.automaticPosts = animabot.timerWork();
+        this.gatheringEvents = animabot.gatheringEvents();
         this.lease = Optional.ofNullable(lease.getIfAvailable());
         this.context = context;
     }
@@ -98,6 +103,27 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
         platformsStarted = true;
         timers.start(automaticPosts);
         timersStarted = true;
+        if (platforms.stream().anyMatch(EventSpaces.class::isInstance)) {
+            DaemonThreads.start("gathering-events", this::showGatheringsOnceConnected);
+        }
+    }
+
+    /** The servers' scheduled events follow the data from the start, once their platform is connected. */
+    private void showGatheringsOnceConnected() {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+        while (!stopping && System.nanoTime() < deadline) {
+            boolean connected = platforms.stream().filter(EventSpaces.class::isInstance)
+                    .allMatch(platform -> platform.status().isConnected());
+            if (connected) {
+                gatheringEvents.sync();
+                return;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     /**

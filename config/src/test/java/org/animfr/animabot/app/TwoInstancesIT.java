@@ -138,7 +138,7 @@ class TwoInstancesIT {
         active.kill();
         Instant killed = Instant.now();
         asked.add(world.synapse.send(world.organizer, room, "!anim semaine 4"));
-        asked.add(world.synapse.send(world.organizer, room, "c'est quand le prochain regroupement ?"));
+        asked.add(world.synapse.send(world.organizer, room, "!anim c'est quand le prochain regroupement ?"));
 
         standby.awaitLog(HOLDS, Duration.ofSeconds(30)).awaitLog("Discord connected", Duration.ofSeconds(30))
                 .awaitLog("Matrix connected", Duration.ofSeconds(30));
@@ -172,8 +172,9 @@ class TwoInstancesIT {
     }
 
     private void awaitAnswers(String room, List<String> asked) {
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> asked.stream().allMatch(question -> !replies(room, question).isEmpty()));
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(asked).as("questions without an answer")
+                        .allSatisfy(question -> assertThat(replies(room, question)).as(question).isNotEmpty()));
     }
 
     /** The bot's notices in the room that reply to this message. */

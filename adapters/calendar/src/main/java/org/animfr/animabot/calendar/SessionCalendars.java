@@ -45,6 +45,7 @@ import org.animfr.animabot.core.i18n.Language;
 import org.animfr.animabot.core.i18n.Messages;
 import org.animfr.animabot.core.session.Catalog;
 import org.animfr.animabot.core.session.Gathering;
+import org.animfr.animabot.core.session.GatheringTimes;
 import org.animfr.animabot.core.session.Network;
 import org.animfr.animabot.core.session.Session;
 import org.animfr.animabot.core.session.Week;

@@ -6,12 +6,17 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -19,6 +24,7 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -38,12 +44,15 @@ import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.animfr.animabot.core.chat.ChatPlatform;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.DeliveryException;
+import org.animfr.animabot.core.chat.EventSpaces;
 import org.animfr.animabot.core.chat.MessageHandler;
 import org.animfr.animabot.core.chat.Outgoing;
 import org.animfr.animabot.core.chat.PersonRef;
 import org.animfr.animabot.core.chat.PlatformStatus;
+import org.animfr.animabot.core.chat.ScheduledEvent;
 import org.animfr.animabot.core.chat.spi.Backoff;
 import org.animfr.animabot.core.chat.spi.DaemonThreads;
+import org.animfr.animabot.core.chat.spi.PlatformState;
 import org.animfr.animabot.core.dispatch.CommandSpec;
 import org.animfr.animabot.core.dispatch.Completions;
 import org.animfr.animabot.core.i18n.Messages;
@@ -57,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * are paced under
  * Discord's global limit; JDA follows each route's rate-limit bucket and retries 429s, so none is lost.
  */
-public final class DiscordChatPlatform implements ChatPlatform {
+public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
     public static final String NAME = "discord";
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordChatPlatform.class);
@@ -80,6 +89,7 @@ public final class DiscordChatPlatform implements ChatPlatform {
     private volatile PlatformStatus refused;
     private Thread connector;
     private DiscordListener listener;
+    private final DiscordScheduledEvents scheduledEvents;
 
     /**
      * @param commands the bot's commands, registered as slash commands
@@ -88,6 +98,15 @@ public final class DiscordChatPlatform implements ChatPlatform {
      */
     public DiscordChatPlatform(DiscordSettings settings, List<CommandSpec> commands, Completions completions,
             Messages messages) {
+        this(settings, commands, completions, messages, new InMemoryState());
+    }
+
+    /**
+     * @param state where the bot records which Discord event shows which gathering, across restarts
+     */
+    public DiscordChatPlatform(DiscordSettings settings, List<CommandSpec> commands, Completions completions,
+            Messages messages, PlatformState state) {
+        this.scheduledEvents = new DiscordScheduledEvents(state);
         this.settings = settings;
         this.slashCommands = new SlashCommands(commands, completions, messages);
         this.definitions = slashCommands.definitions();
@@ -108,6 +127,49 @@ public final class DiscordChatPlatform implements ChatPlatform {
         }
         listener = new DiscordListener(handler, slashCommands, settings.organizerRole());
         connector = DaemonThreads.start("discord-connect", () -> connectWithRetries(listener));
+    }
+
+    @Override
+    public Map<String, List<ConversationRef>> spacesOf(Collection<ConversationRef> conversations) {
+        JDA current = jda;
+        if (current == null) {
+            throw new IllegalStateException("Discord is not connected yet");
+        }
+        Map<String, List<ConversationRef>> spaces = new LinkedHashMap<>();
+        for (ConversationRef conversation : conversations) {
+            if (!conversation.platform().equals(NAME)) {
+                continue;
+            }
+            GuildChannel channel = current.getGuildChannelById(conversation.id());
+            if (channel != null) {
+                spaces.computeIfAbsent(channel.getGuild().getId(), guild -> new ArrayList<>()).add(conversation);
+            }
+        }
+        return spaces;
+    }
+
+    @Override
+    public CompletionStage<Void> showEvents(Map<String, List<ScheduledEvent>> wanted) {
+        JDA current = jda;
+        if (current == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Discord is not connected yet"));
+        }
+        return scheduledEvents.show(current, wanted);
+    }
+
+    /** The state of a platform built without a database (tests): kept while the process runs. */
+    private static final class InMemoryState implements PlatformState {
+        private final Map<String, String> values = new ConcurrentHashMap<>();
+
+        @Override
+        public Optional<String> get(String platform, String key) {
+            return Optional.ofNullable(values.get(platform + "/" + key));
+        }
+
+        @Override
+        public void put(String platform, String key, String value) {
+            values.put(platform + "/" + key, value);
+        }
     }
 
     @Override
@@ -375,6 +437,7 @@ public final class DiscordChatPlatform implements ChatPlatform {
         if (listener != null) {
             listener.stop();
         }
+        scheduledEvents.stop();
         sender.shutdown();
     }
 

@@ -1,6 +1,8 @@
 package org.animfr.animabot.core.room;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.session.Catalog;
@@ -10,10 +12,16 @@ import org.animfr.animabot.core.session.Session;
 public final class RoomLinking {
     private final Supplier<Catalog> catalog;
     private final RoomLinks links;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public RoomLinking(Supplier<Catalog> catalog, RoomLinks links) {
         this.catalog = catalog;
         this.links = links;
+    }
+
+    /** Runs {@code listener} after each link or unlink that changed something. */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
     }
 
     /** What linking did. */
@@ -33,11 +41,16 @@ public final class RoomLinking {
             return new UnknownSession(sessionName == null ? "" : sessionName, current);
         }
         links.link(conversation, session.get().id());
+        listeners.forEach(Runnable::run);
         return new Linked(session.get());
     }
 
     /** Removes the conversation's link; false when it had none. */
     public boolean unlink(ConversationRef conversation) {
-        return links.unlink(conversation);
+        boolean unlinked = links.unlink(conversation);
+        if (unlinked) {
+            listeners.forEach(Runnable::run);
+        }
+        return unlinked;
     }
 }

@@ -24,7 +24,7 @@ import org.animfr.animabot.core.chat.Reply;
  * A platform for tests: {@link #say} delivers a message to the handler as a person would, and everything sent
  * is recorded. Conversations named in {@link #failing} refuse deliveries.
  */
-public final class FakeChatPlatform implements ChatPlatform {
+public class FakeChatPlatform implements ChatPlatform {
     /**
      * Something the bot sent: where, and what. {@code kind} is reply, post or direct; {@code key} and
      * {@code threadName} are those of posts and direct messages (null for replies).

@@ -471,6 +471,23 @@ public final class FakeDiscord implements AutoCloseable {
         gateway.down(down);
     }
 
+    /** A member schedules an event of their own in the server (external, at {@code location}); returns its id. */
+    public String scheduleEventAsMember(String userId, String name, String location, java.time.Instant start,
+            java.time.Instant end) {
+        ObjectNode event = World.JSON.createObjectNode().put("id", World.snowflake())
+                .put("guild_id", GUILD_ID).put("creator_id", userId).put("status", 1).put("privacy_level", 2)
+                .put("entity_type", 3).put("name", name).put("user_count", 0)
+                .put("scheduled_start_time", start.toString()).put("scheduled_end_time", end.toString());
+        event.putObject("entity_metadata").put("location", location);
+        world.putScheduledEvent(event);
+        return event.get("id").asText();
+    }
+
+    /** The server's scheduled events, as its members see them in the Events panel. */
+    public List<JsonNode> scheduledEvents() {
+        return List.copyOf(world.scheduledEvents());
+    }
+
     /** When true, after a RESUME the last MESSAGE_CREATE or INTERACTION_CREATE is sent again, as Discord may. */
     public void replayOnResume(boolean replay) {
         gateway.replayOnResume(replay);

@@ -30,6 +30,7 @@ final class FakeGateway {
     static final int GUILD_MEMBERS_INTENT = 1 << 1;
     static final int GUILD_MESSAGES_INTENT = 1 << 9;
     static final int DIRECT_MESSAGES_INTENT = 1 << 12;
+    static final int GUILD_SCHEDULED_EVENTS_INTENT = 1 << 16;
 
     private static final Logger LOG = LoggerFactory.getLogger(FakeGateway.class);
     /** Shorter than Discord's ~41 s, so that heartbeats and their ACKs happen during the tests too. */

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -110,6 +112,13 @@ final class FakeRest extends Dispatcher {
             new Route("POST", "channels/{channel}/messages/{message}/threads", true, "channel",
                     (p, b, r) -> startThread(p, b)),
             new Route("POST", "users/@me/channels", true, null, (p, b, r) -> openDm(b)),
+            new Route("GET", "guilds/{guild}/scheduled-events", true, null, (p, b, r) -> scheduledEvents(p)),
+            new Route("POST", "guilds/{guild}/scheduled-events", true, "guild", (p, b, r) -> createEvent(p, b)),
+            new Route("GET", "guilds/{guild}/scheduled-events/{event}", true, null, (p, b, r) -> scheduledEvent(p)),
+            new Route("PATCH", "guilds/{guild}/scheduled-events/{event}", true, "guild",
+                    (p, b, r) -> modifyEvent(p, b)),
+            new Route("DELETE", "guilds/{guild}/scheduled-events/{event}", true, "guild",
+                    (p, b, r) -> deleteEvent(p)),
             new Route("POST", "interactions/{id}/{token}/callback", false, null, this::callback),
             new Route("POST", "webhooks/{app}/{token}", false, null, (p, b, r) -> followUp(p, b, r.files())),
             new Route("GET", "webhooks/{app}/{token}/messages/{message}", false, null,
@@ -233,6 +242,111 @@ final class FakeRest extends Dispatcher {
     private Reply typing(Map<String, String> params) {
         Reply unknown = channel(params.get("channel"));
         return unknown.status() == 200 ? new Reply(204, null) : unknown;
+    }
+
+    // ---- scheduled events: Discord's rules for external events (entity_type 3)
+
+    private Reply scheduledEvents(Map<String, String> params) {
+        if (!params.get("guild").equals(FakeDiscord.GUILD_ID)) {
+            return error(404, 10004, "Unknown Guild");
+        }
+        ArrayNode all = World.JSON.createArrayNode();
+        world.scheduledEvents().forEach(all::add);
+        return ok(all);
+    }
+
+    private Reply scheduledEvent(Map<String, String> params) {
+        return world.scheduledEvent(params.get("event")).<Reply>map(FakeRest::ok)
+                .orElseGet(() -> error(404, 10070, "Unknown Guild Scheduled Event"));
+    }
+
+    private Reply createEvent(Map<String, String> params, JsonNode body) {
+        if (!params.get("guild").equals(FakeDiscord.GUILD_ID)) {
+            return error(404, 10004, "Unknown Guild");
+        }
+        if ((world.permissionsOf(FakeDiscord.BOT_ID) & (World.CREATE_EVENTS | World.MANAGE_EVENTS)) == 0) {
+            return error(403, 50013, "Missing Permissions");
+        }
+        ObjectNode event = World.JSON.createObjectNode().put("id", World.snowflake())
+                .put("guild_id", FakeDiscord.GUILD_ID).put("creator_id", FakeDiscord.BOT_ID).put("status", 1)
+                .put("privacy_level", 2).putNull("channel_id").putNull("image").put("user_count", 0);
+        Reply refused = applyEvent(event, body, true);
+        if (refused != null) {
+            return refused;
+        }
+        world.putScheduledEvent(event);
+        gateway.dispatch("GUILD_SCHEDULED_EVENT_CREATE", event, FakeGateway.GUILD_SCHEDULED_EVENTS_INTENT);
+        return ok(event);
+    }
+
+    private Reply modifyEvent(Map<String, String> params, JsonNode body) {
+        Optional<ObjectNode> found = world.scheduledEvent(params.get("event"));
+        if (found.isEmpty()) {
+            return error(404, 10070, "Unknown Guild Scheduled Event");
+        }
+        ObjectNode event = found.get();
+        Reply refused = applyEvent(event, body, false);
+        if (refused != null) {
+            return refused;
+        }
+        world.putScheduledEvent(event);
+        gateway.dispatch("GUILD_SCHEDULED_EVENT_UPDATE", event, FakeGateway.GUILD_SCHEDULED_EVENTS_INTENT);
+        return ok(event);
+    }
+
+    private Reply deleteEvent(Map<String, String> params) {
+        Optional<ObjectNode> found = world.scheduledEvent(params.get("event"));
+        if (found.isEmpty() || !world.deleteScheduledEvent(params.get("event"))) {
+            return error(404, 10070, "Unknown Guild Scheduled Event");
+        }
+        gateway.dispatch("GUILD_SCHEDULED_EVENT_DELETE", found.get(), FakeGateway.GUILD_SCHEDULED_EVENTS_INTENT);
+        return new Reply(204, null);
+    }
+
+    /** Copies the body's fields onto the event, checked as Discord checks them; null when accepted. */
+    private static Reply applyEvent(ObjectNode event, JsonNode body, boolean creating) {
+        for (String field : List.of("name", "description", "scheduled_start_time", "scheduled_end_time",
+                "entity_type", "privacy_level", "entity_metadata")) {
+            if (body.has(field)) {
+                event.set(field, body.get(field).deepCopy());
+            }
+        }
+        String name = event.path("name").asText("");
+        if (name.isBlank() || name.length() > 100) {
+            return formError("name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
+        }
+        if (event.path("description").asText("").length() > 1000) {
+            return formError("description", "BASE_TYPE_MAX_LENGTH", "Must be 1000 or fewer in length.");
+        }
+        if (event.path("entity_type").asInt() != 3) {
+            return formError("entity_type", "GUILD_SCHEDULED_EVENT_ENTITY_TYPE_INVALID",
+                    "The fake Discord knows external events only (entity_type 3).");
+        }
+        String location = event.path("entity_metadata").path("location").asText("");
+        if (location.isBlank() || location.length() > 100) {
+            return formError("entity_metadata.location", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.");
+        }
+        if (event.path("privacy_level").asInt() != 2) {
+            return formError("privacy_level", "BASE_TYPE_CHOICES", "Value must be one of {2}.");
+        }
+        OffsetDateTime start;
+        OffsetDateTime end;
+        try {
+            start = OffsetDateTime.parse(event.path("scheduled_start_time").asText());
+            end = OffsetDateTime.parse(event.path("scheduled_end_time").asText());
+        } catch (DateTimeParseException e) {
+            return formError("scheduled_end_time", "GUILD_SCHEDULED_EVENT_SCHEDULE_INVALID",
+                    "External events need a start and an end time.");
+        }
+        if ((creating || body.has("scheduled_start_time")) && !start.isAfter(OffsetDateTime.now())) {
+            return formError("scheduled_start_time", "GUILD_SCHEDULED_EVENT_SCHEDULE_PAST",
+                    "Cannot schedule event in the past.");
+        }
+        if (!end.isAfter(start)) {
+            return formError("scheduled_end_time", "GUILD_SCHEDULED_EVENT_END_BEFORE_START",
+                    "Cannot schedule event to end before starting.");
+        }
+        return null;
     }
 
     private Reply openDm(JsonNode body) {

@@ -49,9 +49,12 @@ final class World {
      * ADMINISTRATOR, so a bot needing more would be caught here).
      */
     static final long CREATE_PUBLIC_THREADS = 1L << 35;
+    static final long MANAGE_EVENTS = 1L << 33;
+    /** Creating events, and editing and deleting one's own. */
+    static final long CREATE_EVENTS = 1L << 44;
     static final long BOT_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES
             | READ_MESSAGE_HISTORY | ADD_REACTIONS | USE_EXTERNAL_EMOJIS | SEND_MESSAGES_IN_THREADS
-            | CREATE_PUBLIC_THREADS;
+            | CREATE_PUBLIC_THREADS | CREATE_EVENTS;
 
     private static final long DISCORD_EPOCH = 1_420_070_400_000L;
     private static final AtomicLong SNOWFLAKES = new AtomicLong();
@@ -75,6 +78,8 @@ final class World {
     private final Set<String> closedDms = new HashSet<>();
     /** Every message by id: the people's and the bot's, so replies and button clicks can refer to them. */
     private final Map<String, ObjectNode> messages = new HashMap<>();
+    /** The guild's scheduled events by id, in creation order. */
+    private final Map<String, ObjectNode> scheduledEvents = new LinkedHashMap<>();
     private final Map<String, ObjectNode> threadsByMessage = new HashMap<>();
     /** The bot's posts per channel, as recorded for the tests. */
     private final Map<String, List<ObjectNode>> posts = new HashMap<>();
@@ -103,6 +108,22 @@ final class World {
     }
 
     /** A fresh Discord id whose timestamp is now, as JDA reads creation times from ids. */
+    synchronized List<ObjectNode> scheduledEvents() {
+        return scheduledEvents.values().stream().map(ObjectNode::deepCopy).toList();
+    }
+
+    synchronized Optional<ObjectNode> scheduledEvent(String id) {
+        return Optional.ofNullable(scheduledEvents.get(id)).map(ObjectNode::deepCopy);
+    }
+
+    synchronized void putScheduledEvent(ObjectNode event) {
+        scheduledEvents.put(event.get("id").asText(), event.deepCopy());
+    }
+
+    synchronized boolean deleteScheduledEvent(String id) {
+        return scheduledEvents.remove(id) != null;
+    }
+
     static String snowflake() {
         return Long.toString(((System.currentTimeMillis() - DISCORD_EPOCH) << 22)
                 | (SNOWFLAKES.incrementAndGet() & 0x3F_FFFF));

@@ -1,4 +1,4 @@
-package org.animfr.animabot.calendar;
+package org.animfr.animabot.core.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import org.animfr.animabot.core.session.Gathering;
 import org.junit.jupiter.api.Test;
 
 class GatheringTimesTest {

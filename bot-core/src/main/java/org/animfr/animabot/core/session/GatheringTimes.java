@@ -1,15 +1,15 @@
-package org.animfr.animabot.calendar;
+package org.animfr.animabot.core.session;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Objects;
-import org.animfr.animabot.core.session.Gathering;
 
 /**
- * When a gathering ends in the calendars, when the data does not say ({@code end: "12:30"}). The data often gives only its start (9:30 for a day of training, 14:00 for an
- * afternoon closing), so a gathering lasts until the end of the training day, {@code dayEnd}, and never less than
- * {@code shortest} (an evening gathering, or one starting after {@code dayEnd}). Immutable.
+ * When a gathering ends in calendars and scheduled events. The data says it ({@code end: "12:30"}) or gives only its
+ * start (9:30 for a day of training, 14:00 for an afternoon closing); then a gathering lasts until the end of the
+ * training day, {@code dayEnd}, and never less than {@code shortest} (an evening gathering, or one starting after
+ * {@code dayEnd}). Immutable.
  *
  * @param dayEnd when a training day ends, non-null
  * @param shortest the least a gathering lasts, positive
