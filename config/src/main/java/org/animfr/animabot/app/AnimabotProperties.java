@@ -112,6 +112,9 @@ public record AnimabotProperties(
      * @param commandPrefix what starts a command in a room
      * @param inviteAllowList user ids and server names whose invitations are accepted; empty: the bot's server
      * @param organizerPowerLevel people with at least this power level in a room are organizers there
+     * @param encryption end-to-end encrypted rooms and direct chats through the full client
+     * @param encryptionSchema the database schema of the bot's device and keys (one bot account per schema)
+     * @param mediaDirectory where the encrypting client caches media
      */
     public record Matrix(
             @DefaultValue("") String homeserver,
@@ -122,12 +125,14 @@ public record AnimabotProperties(
             @DefaultValue List<String> inviteAllowList,
             @DefaultValue("50") long organizerPowerLevel,
             @DefaultValue("true") boolean encryption,
+            @DefaultValue("matrix_crypto") String encryptionSchema,
             @DefaultValue("./data/matrix-media") String mediaDirectory) {
         @Override
         public String toString() {
             return "Matrix[homeserver=" + homeserver + ", user=" + user + ", commandPrefix=" + commandPrefix
                     + ", inviteAllowList=" + inviteAllowList + ", organizerPowerLevel=" + organizerPowerLevel
-                    + ", encryption=" + encryption + ", mediaDirectory=" + mediaDirectory
+                    + ", encryption=" + encryption + ", encryptionSchema=" + encryptionSchema
+                    + ", mediaDirectory=" + mediaDirectory
                     + ", accessToken=<hidden>, password=<hidden>]";
         }
     }

@@ -22,8 +22,6 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("!'${animabot.matrix.homeserver:}'.isBlank()")
 class MatrixConfiguration {
     private static final String SYNC_TOKEN = "sync-token";
-    /** The encrypting client's own tables, apart from the bot's (the client creates and migrates them itself). */
-    static final String CRYPTO_SCHEMA = "matrix_crypto";
 
     @Bean
     MatrixChatPlatform matrixChatPlatform(AnimabotProperties properties, PlatformState state,
@@ -46,6 +44,6 @@ class MatrixConfiguration {
             return new MatrixChatPlatform(settings, syncTokens, answered, clock);
         }
         return new MatrixChatPlatform(settings, syncTokens, answered, clock,
-                new EncryptionStore(dataSource, CRYPTO_SCHEMA, Path.of(matrix.mediaDirectory())));
+                new EncryptionStore(dataSource, matrix.encryptionSchema(), Path.of(matrix.mediaDirectory())));
     }
 }

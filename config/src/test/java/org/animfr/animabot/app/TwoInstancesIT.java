@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.animfr.animabot.discord.fake.Limits;
+import org.animfr.animabot.matrix.EncryptedHuman;
 import org.animfr.animabot.matrix.synapse.Synapse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,7 @@ class TwoInstancesIT {
 
     private final String schema = "two_instances_" + UUID.randomUUID().toString().replace("-", "");
     private final List<BotProcess> processes = new ArrayList<>();
+    private final List<EncryptedHuman> humans = new ArrayList<>();
     private PGSimpleDataSource database;
     private FanOutWorld world;
 
@@ -59,11 +61,13 @@ class TwoInstancesIT {
         for (BotProcess process : processes) {
             process.close();
         }
+        humans.forEach(EncryptedHuman::close);
         if (world != null) {
             world.close();
         }
         database.setCurrentSchema(null);
         execute("DROP SCHEMA " + schema + " CASCADE");
+        execute("DROP SCHEMA IF EXISTS " + schema + "_crypto CASCADE");
     }
 
     @Test
@@ -130,6 +134,16 @@ class TwoInstancesIT {
         List<String> asked = new ArrayList<>();
         asked.add(world.synapse.send(world.organizer, room, "!anim semaine 2"));
         awaitAnswers(room, asked);
+        // a person in an end-to-end encrypted room, with a full client of their own
+        EncryptedHuman ana = EncryptedHuman.open(world.synapse.baseUrl(), world.organizer.accessToken());
+        humans.add(ana);
+        String secret = ana.createEncryptedRoom(false, world.bot.userId());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> world.synapse.isJoined(world.organizer, secret, world.bot.userId()));
+        String secretBefore = ana.send(secret, "!anim semaine 2");
+        assertThat(ana.awaitFrom(secret, world.bot.userId(), 1, Duration.ofSeconds(60)).get(0))
+                .satisfies(answer -> assertThat(answer.getEncrypted()).isTrue())
+                .satisfies(answer -> assertThat(answer.getInReplyTo()).isEqualTo(secretBefore));
 
         world.synapse.send(world.organizer, room, "!anim admin annonce " + ANNOUNCEMENT);
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
@@ -139,6 +153,7 @@ class TwoInstancesIT {
         Instant killed = Instant.now();
         asked.add(world.synapse.send(world.organizer, room, "!anim semaine 4"));
         asked.add(world.synapse.send(world.organizer, room, "!anim c'est quand le prochain regroupement ?"));
+        String secretDuring = ana.send(secret, "!anim semaine 4");
 
         standby.awaitLog(HOLDS, Duration.ofSeconds(30)).awaitLog("Discord connected", Duration.ofSeconds(30))
                 .awaitLog("Matrix connected", Duration.ofSeconds(30));
@@ -156,6 +171,14 @@ class TwoInstancesIT {
         for (String question : asked) {
             assertThat(replies(room, question)).as("answers to " + question).hasSize(1);
         }
+        // the standby took the bot's device over from the database: it reads and answers the encrypted room
+        ana.awaitFrom(secret, world.bot.userId(), 2, Duration.ofSeconds(60));
+        Thread.sleep(3_000);
+        List<EncryptedHuman.Seen> secretAnswers = ana.seenFrom(secret, world.bot.userId());
+        assertThat(secretAnswers).as("each encrypted question answered once").hasSize(2);
+        assertThat(secretAnswers.get(1).getEncrypted()).isTrue();
+        assertThat(secretAnswers.get(1).getInReplyTo()).isEqualTo(secretDuring);
+        assertThat(secretAnswers.get(1).getBody()).contains("semaine 4");
     }
 
     private static final int CHANNELS = 200;
@@ -195,8 +218,8 @@ class TwoInstancesIT {
                         + (System.getenv("ANIMABOT_TEST_POSTGRES_URL").contains("?") ? "&" : "?")
                         + "currentSchema=" + schema,
                 "--animabot.organizers=matrix:" + world.organizer.userId(),
-                // a standby takes the same Matrix device over from the database; not covered here yet
-                "--animabot.matrix.encryption=false"));
+                // the bot's Matrix device of this run, apart from other runs' accounts on the same server
+                "--animabot.matrix.encryption-schema=" + schema + "_crypto"));
         arguments.addAll(world.platformArguments());
         arguments.addAll(List.of(more));
         BotProcess process = BotProcess.start(BotProcess.logFile("TwoInstancesIT-" + log), arguments);

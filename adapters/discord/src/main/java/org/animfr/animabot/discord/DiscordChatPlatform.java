@@ -158,7 +158,7 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
     }
 
     /** The state of a platform built without a database (tests): kept while the process runs. */
-    private static final class InMemoryState implements PlatformState {
+    static final class InMemoryState implements PlatformState {
         private final Map<String, String> values = new ConcurrentHashMap<>();
 
         @Override

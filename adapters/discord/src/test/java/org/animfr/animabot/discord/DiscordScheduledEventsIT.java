@@ -13,8 +13,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.animfr.animabot.core.chat.ConversationRef;
 import org.animfr.animabot.core.chat.spi.PlatformState;
 import org.animfr.animabot.core.session.Catalog;
@@ -41,18 +39,8 @@ class DiscordScheduledEventsIT {
     private static final String SALON = "110000000000000031";
     private static final LocalDate TODAY = LocalDate.now(PARIS);
 
-    private final Map<String, String> stateValues = new ConcurrentHashMap<>();
-    private final PlatformState state = new PlatformState() {
-        @Override
-        public Optional<String> get(String platform, String key) {
-            return Optional.ofNullable(stateValues.get(platform + "/" + key));
-        }
-
-        @Override
-        public void put(String platform, String key, String value) {
-            stateValues.put(platform + "/" + key, value);
-        }
-    };
+    /** The adapters' state, kept across the bot's restarts as the database keeps it. */
+    private final PlatformState state = new DiscordChatPlatform.InMemoryState();
     private FakeDiscord fake;
     private BotFixture core;
     private DiscordChatPlatform discord;
