@@ -2,6 +2,7 @@ package org.animfr.animabot.app;
 
 import org.animfr.animabot.core.Animabot;
 import org.animfr.animabot.core.chat.spi.PlatformState;
+import org.animfr.animabot.core.metrics.BotMetrics;
 import org.animfr.animabot.core.i18n.Messages;
 import org.animfr.animabot.discord.DiscordChatPlatform;
 import org.animfr.animabot.discord.DiscordSettings;
@@ -16,10 +17,13 @@ class DiscordConfiguration {
 
     @Bean
     DiscordChatPlatform discordChatPlatform(AnimabotProperties properties, Animabot animabot, Messages messages,
-            PlatformState state) {
+            PlatformState state, BotMetrics metrics) {
         AnimabotProperties.Discord discord = properties.discord();
         DiscordSettings settings = new DiscordSettings(discord.token(), discord.restUrl(), discord.gatewayUrl(),
                 discord.organizerRole(), discord.requestsPerSecond());
-        return new DiscordChatPlatform(settings, animabot.commands().specs(), animabot.completions(), messages, state);
+        DiscordChatPlatform platform = new DiscordChatPlatform(settings, animabot.commands().specs(),
+                animabot.completions(), messages, state);
+        platform.measure(metrics);
+        return platform;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.animfr.animabot.core.chat.spi.AnsweredMessages;
 import org.animfr.animabot.core.chat.spi.PlatformState;
+import org.animfr.animabot.core.metrics.BotMetrics;
 import org.animfr.animabot.matrix.EncryptionStore;
 import org.animfr.animabot.matrix.MatrixChatPlatform;
 import org.animfr.animabot.matrix.MatrixSettings;
@@ -25,7 +26,7 @@ class MatrixConfiguration {
 
     @Bean
     MatrixChatPlatform matrixChatPlatform(AnimabotProperties properties, PlatformState state,
-            AnsweredMessages answered, Clock clock, DataSource dataSource) {
+            AnsweredMessages answered, Clock clock, DataSource dataSource, BotMetrics metrics) {
         AnimabotProperties.Matrix matrix = properties.matrix();
         MatrixSettings settings = new MatrixSettings(matrix.homeserver(), matrix.accessToken(), matrix.user(),
                 matrix.password(), matrix.commandPrefix(), matrix.inviteAllowList(), matrix.organizerPowerLevel());
@@ -40,10 +41,11 @@ class MatrixConfiguration {
                 state.put(MatrixChatPlatform.NAME, SYNC_TOKEN, token);
             }
         };
-        if (!matrix.encryption()) {
-            return new MatrixChatPlatform(settings, syncTokens, answered, clock);
-        }
-        return new MatrixChatPlatform(settings, syncTokens, answered, clock,
-                new EncryptionStore(dataSource, matrix.encryptionSchema(), Path.of(matrix.mediaDirectory())));
+        MatrixChatPlatform platform = !matrix.encryption()
+                ? new MatrixChatPlatform(settings, syncTokens, answered, clock)
+                : new MatrixChatPlatform(settings, syncTokens, answered, clock,
+                        new EncryptionStore(dataSource, matrix.encryptionSchema(), Path.of(matrix.mediaDirectory())));
+        platform.measure(metrics);
+        return platform;
     }
 }

@@ -12,7 +12,7 @@ import org.animfr.animabot.core.metrics.BotMetrics;
  * The core's metrics as Micrometer meters, which {@code /actuator/prometheus} shows: {@code animabot.questions}
  * (by intent and language), {@code animabot.questions.unsure} (by language), {@code animabot.commands} (by command),
  * {@code animabot.replies} (time to an answer, a histogram, by kind), {@code animabot.deliveries} (by platform and
- * outcome), {@code animabot.introductions}. Tags take only the bounded values the core gives: no person, room or text.
+ * outcome), {@code animabot.introductions}, {@code animabot.ratelimit.waits} (by platform). Tags take only the bounded values the core gives: no person, room or text.
  */
 final class MicrometerBotMetrics implements BotMetrics {
     private final MeterRegistry registry;
@@ -51,6 +51,12 @@ final class MicrometerBotMetrics implements BotMetrics {
                 .description("Attempts to deliver what the bot sends on its own, by platform and outcome")
                 .tag("platform", platform).tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                 .register(registry).increment();
+    }
+
+    @Override
+    public void rateLimitWaited(String platform, Duration waited) {
+        Timer.builder("animabot.ratelimit.waits").description("Waits of outgoing messages for rate limits")
+                .tag("platform", platform).register(registry).record(waited);
     }
 
     @Override

@@ -56,6 +56,7 @@ import org.animfr.animabot.core.chat.spi.PlatformState;
 import org.animfr.animabot.core.dispatch.CommandSpec;
 import org.animfr.animabot.core.dispatch.Completions;
 import org.animfr.animabot.core.i18n.Messages;
+import org.animfr.animabot.core.metrics.BotMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,6 +91,7 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
     private Thread connector;
     private DiscordListener listener;
     private final DiscordScheduledEvents scheduledEvents;
+    private volatile BotMetrics metrics = BotMetrics.NONE;
 
     /**
      * @param commands the bot's commands, registered as slash commands
@@ -403,9 +405,20 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
         }
     }
 
+    /** Where the waits for Discord's limits are counted ({@link BotMetrics#NONE} until the application says). */
+    public void measure(BotMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     private Pacer.Slot acquire() {
         try {
-            return pacer.acquire();
+            long asked = System.nanoTime();
+            Pacer.Slot slot = pacer.acquire();
+            Duration waited = Duration.ofNanos(System.nanoTime() - asked);
+            if (waited.toMillis() >= 1) {
+                metrics.rateLimitWaited(NAME, waited);
+            }
+            return slot;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DeliveryException("Interrupted while waiting to send", e);

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.animfr.animabot.core.chat.ConversationRef;
+import org.animfr.animabot.core.metrics.BotMetrics;
 import org.animfr.animabot.core.testing.BotFixture;
 import org.animfr.animabot.core.testing.TestCatalogs;
 import org.animfr.animabot.discord.fake.FakeDiscord;
@@ -37,6 +39,14 @@ class DiscordRateLimitIT {
             }
             BotFixture core = new BotFixture();
             DiscordChatPlatform discord = core.join(DiscordTestSupport.discord(fake, core, 45));
+            List<Duration> waits = new CopyOnWriteArrayList<>();
+            discord.measure(new BotMetrics() {
+                @Override
+                public void rateLimitWaited(String platform, Duration waited) {
+                    assertThat(platform).isEqualTo(DiscordChatPlatform.NAME);
+                    waits.add(waited);
+                }
+            });
             await().atMost(WAIT).until(() -> discord.status().isConnected());
             String general = fake.channelId("general");
             channels.forEach(id -> core.links.link(new ConversationRef("discord", id), "animacoop-7"));
@@ -47,6 +57,8 @@ class DiscordRateLimitIT {
 
             assertThat(announced.get("content").asText()).contains("Annonce envoyée dans 51 salons");
             assertThat(fake.tooManyRequestsServed()).isPositive();
+            assertThat(waits).as("51 posts at 45 per second: the pace made some wait, as the metrics count it")
+                    .isNotEmpty();
             for (String id : channels) {
                 assertThat(fake.messagesIn(id)).as(id).hasSize(1);
             }

@@ -28,6 +28,7 @@ import org.animfr.animabot.core.chat.spi.AnsweredMessages;
 import org.animfr.animabot.core.chat.spi.Backoff;
 import org.animfr.animabot.core.chat.spi.DaemonThreads;
 import org.animfr.animabot.core.chat.spi.InMemoryAnsweredMessages;
+import org.animfr.animabot.core.metrics.BotMetrics;
 import org.animfr.animabot.matrix.bridge.EncryptingTrixnityBridge;
 import org.animfr.animabot.matrix.bridge.HomeserverException;
 import org.animfr.animabot.matrix.bridge.MatrixBridge;
@@ -89,6 +90,7 @@ public final class MatrixChatPlatform implements ChatPlatform {
     private volatile boolean stopped;
     /** The connection closed: set after {@link #stopped}, once the answers under way have had their time. */
     private volatile boolean closed;
+    private volatile BotMetrics metrics = BotMetrics.NONE;
     private volatile PlatformStatus status = PlatformStatus.STARTING;
     private volatile Duration stopGrace = STOP_GRACE;
     private Thread connector;
@@ -142,6 +144,11 @@ public final class MatrixChatPlatform implements ChatPlatform {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.factory = factory;
         this.syncBackoff = syncBackoff;
+    }
+
+    /** Where the waits for the homeserver's rate limits are counted ({@link BotMetrics#NONE} until then). */
+    public void measure(BotMetrics metrics) {
+        this.metrics = metrics;
     }
 
     @Override
@@ -364,7 +371,8 @@ public final class MatrixChatPlatform implements ChatPlatform {
             return notConnected();
         }
         return Requests.patiently(() -> current.sendNotice(roomId, transactionId,
-                        MatrixMessageMapper.notice(reply, inReplyTo, thread, mentioned, commandPrefix)))
+                        MatrixMessageMapper.notice(reply, inReplyTo, thread, mentioned, commandPrefix)),
+                        wait -> metrics.rateLimitWaited(NAME, wait))
                 .handle((eventId, error) -> {
                     if (error != null) {
                         String why = "Matrix did not take the message for " + roomId + ": "

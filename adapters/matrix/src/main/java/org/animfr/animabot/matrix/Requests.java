@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.animfr.animabot.core.chat.spi.Backoff;
 import org.animfr.animabot.matrix.bridge.HomeserverException;
@@ -27,11 +28,16 @@ final class Requests {
 
     /** The request's answer, asking again while the homeserver says it is rate-limited. */
     static <T> CompletableFuture<T> patiently(Supplier<CompletableFuture<T>> request) {
-        return attempt(request, 1, new Backoff(Duration.ofSeconds(1), LONGEST_WAIT));
+        return patiently(request, wait -> { });
+    }
+
+    /** The same, telling {@code waited} each wait the rate limit imposes. */
+    static <T> CompletableFuture<T> patiently(Supplier<CompletableFuture<T>> request, Consumer<Duration> waited) {
+        return attempt(request, 1, new Backoff(Duration.ofSeconds(1), LONGEST_WAIT), waited);
     }
 
     private static <T> CompletableFuture<T> attempt(Supplier<CompletableFuture<T>> request, int attempt,
-            Backoff backoff) {
+            Backoff backoff, Consumer<Duration> waited) {
         CompletableFuture<T> sent;
         try {
             sent = request.get();
@@ -45,9 +51,10 @@ final class Requests {
             }
             Duration wait = refused.retryAfter() == null ? backoff.next() : clamp(refused.retryAfter());
             LOG.info("Matrix rate limit reached; sending again in {} ms (attempt {})", wait.toMillis(), attempt + 1);
+            waited.accept(wait);
             return CompletableFuture.runAsync(() -> { },
                             CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS))
-                    .thenCompose(ignored -> attempt(request, attempt + 1, backoff));
+                    .thenCompose(ignored -> attempt(request, attempt + 1, backoff, waited));
         }).thenCompose(next -> next);
     }
 

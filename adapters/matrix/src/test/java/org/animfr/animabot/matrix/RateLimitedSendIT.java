@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -40,10 +41,14 @@ class RateLimitedSendIT {
         server.start();
         try (MatrixBridge bridge = TrixnityBridge.withToken(
                 "http://127.0.0.1:" + server.getAddress().getPort(), "token")) {
+            List<Duration> waits = new CopyOnWriteArrayList<>();
             String eventId = Requests.patiently(() -> bridge.sendNotice("!room:localhost", "txn-1",
-                    new Notice("bonjour", "<p>bonjour</p>", null, null))).get(60, TimeUnit.SECONDS);
+                    new Notice("bonjour", "<p>bonjour</p>", null, null)), waits::add).get(60, TimeUnit.SECONDS);
 
             assertThat(eventId).isEqualTo("$taken");
+            // Trixnity retries three times on its own before the adapter waits: the adapter's waits are counted
+            assertThat(waits).as("the adapter's waits, as the metrics count them").isNotEmpty()
+                    .allSatisfy(wait -> assertThat(wait).isEqualTo(Duration.ofMillis(100)));
             assertThat(sendPaths).hasSize(6);
             assertThat(sendPaths.stream().distinct()).hasSize(1);
         } finally {

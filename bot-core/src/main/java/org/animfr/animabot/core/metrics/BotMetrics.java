@@ -50,4 +50,7 @@ public interface BotMetrics {
 
     /** Introductions were made: {@code groups} groups of learners introduced to each other. */
     default void introductionsMade(int groups) {}
+
+    /** A message waited {@code waited} before going out, for the platform's rate limits. */
+    default void rateLimitWaited(String platform, Duration waited) {}
 }
