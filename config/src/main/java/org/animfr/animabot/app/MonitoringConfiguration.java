@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.animfr.animabot.core.chat.ChatPlatform;
 import org.animfr.animabot.core.chat.PlatformStatus;
@@ -14,6 +15,7 @@ import org.animfr.animabot.core.delivery.Outbox;
 import org.animfr.animabot.core.i18n.Language;
 import org.animfr.animabot.core.i18n.Messages;
 import org.animfr.animabot.core.metrics.BotMetrics;
+import org.animfr.animabot.core.session.Catalog;
 import org.animfr.animabot.core.session.LiveCatalog;
 import org.animfr.animabot.scheduler.DurableTimers;
 import org.springframework.beans.factory.ObjectProvider;
@@ -59,7 +61,7 @@ class MonitoringConfiguration {
             case RECONNECTING, STOPPED -> Health.outOfService();
             case FAILING -> Health.down();
         };
-        health.withDetail("state", status.state().name().toLowerCase(java.util.Locale.ROOT));
+        health.withDetail("state", status.state().name().toLowerCase(Locale.ROOT));
         if (status.reason() != null) {
             health.withDetail("reason", status.reason());
         }
@@ -73,9 +75,10 @@ class MonitoringConfiguration {
     @Bean
     HealthIndicator catalogHealthIndicator(LiveCatalog catalog, Messages messages) {
         return () -> {
-            Language language = catalog.get().network().language();
-            Health.Builder health = catalog.get().sessions().isEmpty() ? Health.unknown() : Health.up();
-            health.withDetail("sessions", catalog.get().sessions().size());
+            Catalog current = catalog.get();
+            Language language = current.network().language();
+            Health.Builder health = current.sessions().isEmpty() ? Health.unknown() : Health.up();
+            health.withDetail("sessions", current.sessions().size());
             catalog.lastReport().ifPresent(report -> {
                 health.withDetail("lastReload", report.clean() ? "accepted" : "rejected in part");
                 if (!report.clean()) {

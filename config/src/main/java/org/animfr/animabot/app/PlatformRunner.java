@@ -1,5 +1,6 @@
 package org.animfr.animabot.app;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.animfr.animabot.console.ConsoleChatPlatform;
@@ -45,13 +46,12 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
     private final Dispatcher dispatcher;
     private final DurableTimers timers;
     private final TimerWork automaticPosts;
-    private volatile boolean timersStarted;
-    private volatile boolean finishedWithConsole;
-
     private final ApplicationEventPublisher events;
     private final GatheringEvents gatheringEvents;
     private final Optional<PlatformLease> lease;
     private final ConfigurableApplicationContext context;
+    private volatile boolean timersStarted;
+    private volatile boolean finishedWithConsole;
     private volatile boolean platformsStarted;
     private volatile boolean stopping;
 
@@ -78,7 +78,7 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
             startPlatforms();
         }
         if (console.isPresent() && platforms.size() == 1) {
-            while (lease.isPresent() && !lease.get().awaitHeld(java.time.Duration.ofSeconds(1))) {
+            while (lease.isPresent() && !lease.get().awaitHeld(Duration.ofSeconds(1))) {
                 if (stopping) {
                     return;
                 }
@@ -110,7 +110,7 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
 
     /** The servers' scheduled events follow the data from the start, once their platform is connected. */
     private void showGatheringsOnceConnected() {
-        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (!stopping && System.nanoTime() < deadline) {
             boolean connected = platforms.stream().filter(EventSpaces.class::isInstance)
                     .allMatch(platform -> platform.status().isConnected());
