@@ -2,6 +2,7 @@ package org.animfr.animabot.app;
 
 import java.time.Duration;
 import java.util.List;
+import org.animfr.animabot.discord.ShardRange;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -90,17 +91,24 @@ public record AnimabotProperties(
      * @param gatewayUrl gateway websocket URL; empty for Discord's own
      * @param organizerRole members with this role name are organizers (besides Manage Server)
      * @param requestsPerSecond the bot's pace for posts and direct messages (Discord allows 50 per second)
+     * @param shards the gateway shards this instance holds, {@code 1/2} or {@code 0-3/8}; empty: the whole gateway
      */
     public record Discord(
             @DefaultValue("") String token,
             @DefaultValue("") String restUrl,
             @DefaultValue("") String gatewayUrl,
             @DefaultValue("") String organizerRole,
-            @DefaultValue("50") int requestsPerSecond) {
+            @DefaultValue("50") int requestsPerSecond,
+            @DefaultValue("") String shards) {
         @Override
         public String toString() {
             return "Discord[restUrl=" + restUrl + ", gatewayUrl=" + gatewayUrl + ", organizerRole=" + organizerRole
-                    + ", token=<hidden>]";
+                    + ", shards=" + shards + ", token=<hidden>]";
+        }
+
+        /** The shards to hold, the whole gateway when Discord is off or no range is given. */
+        public ShardRange shardRange() {
+            return token.isBlank() ? ShardRange.WHOLE : ShardRange.parse(shards);
         }
     }
 

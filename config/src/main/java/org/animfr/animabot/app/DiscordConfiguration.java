@@ -20,7 +20,7 @@ class DiscordConfiguration {
             PlatformState state, BotMetrics metrics) {
         AnimabotProperties.Discord discord = properties.discord();
         DiscordSettings settings = new DiscordSettings(discord.token(), discord.restUrl(), discord.gatewayUrl(),
-                discord.organizerRole(), discord.requestsPerSecond());
+                discord.organizerRole(), discord.requestsPerSecond(), discord.shardRange());
         DiscordChatPlatform platform = new DiscordChatPlatform(settings, animabot.commands().specs(),
                 animabot.completions(), messages, state);
         platform.measure(metrics);

@@ -44,7 +44,8 @@ class MonitoringConfiguration {
     @Bean
     HealthContributor platformsHealthContributor(List<ChatPlatform> platforms) {
         Map<String, HealthIndicator> each = new LinkedHashMap<>();
-        for (ChatPlatform platform : platforms) {
+        // only those this instance runs: another shard's instance runs Matrix
+        for (ChatPlatform platform : PlatformRunner.runHere(platforms)) {
             each.put(platform.name(), () -> health(platform.status()));
         }
         return CompositeHealthContributor.fromMap(each);

@@ -12,6 +12,8 @@ import org.animfr.animabot.core.chat.spi.DaemonThreads;
 import org.animfr.animabot.core.delivery.TimerWork;
 import org.animfr.animabot.core.dispatch.Dispatcher;
 import org.animfr.animabot.core.schedule.GatheringEvents;
+import org.animfr.animabot.discord.DiscordChatPlatform;
+import org.animfr.animabot.discord.ShardRange;
 import org.animfr.animabot.persistence.PlatformLease;
 import org.animfr.animabot.scheduler.DurableTimers;
 import org.slf4j.Logger;
@@ -59,7 +61,11 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
             Animabot animabot, DurableTimers timers, ApplicationEventPublisher events,
             ObjectProvider<PlatformLease> lease, ConfigurableApplicationContext context) {
         this.events = events;
-        this.platforms = platforms;
+        this.platforms = runHere(platforms);
+        if (this.platforms.size() < platforms.size()) {
+            LOG.info("This instance holds Discord shards {} without shard 0: it runs them only; the other platforms "
+                    + "and direct messages run with shard 0", ((DiscordChatPlatform) this.platforms.get(0)).shards());
+        }
         this.running = running;
         this.console = Optional.ofNullable(console.getIfAvailable());
         this.dispatcher = animabot.dispatcher();
@@ -68,6 +74,21 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
         this.gatheringEvents = animabot.gatheringEvents();
         this.lease = Optional.ofNullable(lease.getIfAvailable());
         this.context = context;
+    }
+
+    /**
+     * The platforms this instance runs: all of them, but for an instance holding Discord shards without shard 0,
+     * which runs its shards only: Matrix, the console and Discord's direct messages are the instance of shard 0's.
+     */
+    static List<ChatPlatform> runHere(List<ChatPlatform> platforms) {
+        Optional<ShardRange> partial = platforms.stream().filter(DiscordChatPlatform.class::isInstance)
+                .map(platform -> ((DiscordChatPlatform) platform).shards())
+                .filter(shards -> !shards.holdsDirectMessages()).findFirst();
+        if (partial.isEmpty()) {
+            return platforms;
+        }
+        List<ChatPlatform> discordOnly = platforms.stream().filter(DiscordChatPlatform.class::isInstance).toList();
+        return discordOnly;
     }
 
     @Override

@@ -80,6 +80,26 @@ final class FanOutWorld implements AutoCloseable {
         return world;
     }
 
+    /**
+     * The bot joins a second Discord server, which Discord puts on shard 1 of 2, with {@code count} more channels;
+     * from then on one gateway session may not hold both servers (Discord's "sharding required"), as for a bot in
+     * more than 2,500. Returns the new channels, which {@link #channels} holds too.
+     */
+    List<String> addServerOnSecondShard(int count) {
+        String guild = FakeDiscord.guildIdOnShard(1, 2, 1);
+        discord.addGuild(guild, "Anim-fr Lyon");
+        List<String> added = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = String.format("14%016d", i);
+            discord.addTextChannel(guild, id, "lyon-" + i);
+            added.add(id);
+        }
+        channels.addAll(added);
+        discord.recommendShards(2);
+        discord.maxGuildsPerSession(1);
+        return added;
+    }
+
     /** Migrates the application's database and links every channel and room to the session, as organizers did. */
     void linkAll(DataSource database) {
         linkAll(database, conversation -> SESSION);

@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
@@ -36,7 +35,10 @@ import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.SessionController;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 import net.dv8tion.jda.api.utils.cache.CacheFlag;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -66,6 +68,11 @@ import org.slf4j.LoggerFactory;
  * 4014…) is named with its fix in the status and the log, and not retried. The bot's own posts and direct messages
  * are paced under
  * Discord's global limit; JDA follows each route's rate-limit bucket and retries 429s, so none is lost.
+ *
+ * <p>The gateway goes through JDA's shard manager: one shard by default, or the range of shards the settings give
+ * when several instances share a bot in thousands of servers. Such an instance answers the servers of its shards
+ * (and direct messages with shard 0), and hands a post to a channel it does not see to the instance that does
+ * ({@link DeliveryException#elsewhere}).
  */
 public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
     public static final String NAME = "discord";
@@ -83,7 +90,7 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
     private final List<SlashCommandData> definitions;
     private final Pacer pacer;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(DaemonThreads.named("discord-send"));
-    private volatile JDA jda;
+    private volatile ShardManager shards;
     private volatile boolean stopped;
     private volatile PlatformStatus failure;
     /** Set when Discord closed the gateway for a reason only a change of settings can fix: no retry then. */
@@ -108,7 +115,7 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
      */
     public DiscordChatPlatform(DiscordSettings settings, List<CommandSpec> commands, Completions completions,
             Messages messages, PlatformState state) {
-        this.scheduledEvents = new DiscordScheduledEvents(state);
+        this.scheduledEvents = new DiscordScheduledEvents(state, settings.shards());
         this.settings = settings;
         this.slashCommands = new SlashCommands(commands, completions, messages);
         this.definitions = slashCommands.definitions();
@@ -133,7 +140,7 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
 
     @Override
     public Map<String, List<ConversationRef>> spacesOf(Collection<ConversationRef> conversations) {
-        JDA current = jda;
+        ShardManager current = shards;
         if (current == null) {
             throw new IllegalStateException("Discord is not connected yet");
         }
@@ -152,7 +159,7 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
 
     @Override
     public CompletionStage<Void> showEvents(Map<String, List<ScheduledEvent>> wanted) {
-        JDA current = jda;
+        ShardManager current = shards;
         if (current == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("Discord is not connected yet"));
         }
@@ -183,27 +190,39 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
         if (refusal != null) {
             return refusal;
         }
-        JDA current = jda;
+        ShardManager current = shards;
         if (current == null) {
             PlatformStatus failed = failure;
             return failed == null ? PlatformStatus.STARTING : failed;
         }
-        JDA.Status status = current.getStatus();
-        return status == JDA.Status.CONNECTED ? PlatformStatus.CONNECTED
-                : PlatformStatus.reconnecting("Discord gateway: " + status.name().toLowerCase(Locale.ROOT));
+        for (JDA shard : current.getShards()) {
+            JDA.Status status = shard.getStatus();
+            if (status != JDA.Status.CONNECTED) {
+                String which = settings.shards().isWhole() ? "" : " shard " + shard.getShardInfo().getShardId();
+                return PlatformStatus.reconnecting("Discord gateway" + which + ": "
+                        + status.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return PlatformStatus.CONNECTED;
     }
 
     private void connectWithRetries(DiscordListener listener) {
         Backoff backoff = new Backoff(FIRST_RETRY, LONGEST_RETRY);
         while (!stopped) {
             Duration wait = backoff.next();
-            JDA connected = null;
+            ShardManager connected = null;
             try {
                 connected = connect(listener);
-                connected.updateCommands().addCommands(definitions).complete();
-                jda = connected;
-                LOG.info("Discord connected as {} in {} servers; slash commands registered",
-                        connected.getSelfUser().getName(), connected.getGuilds().size());
+                JDA first = connected.getShards().get(0);
+                first.updateCommands().addCommands(definitions).complete();
+                shards = connected;
+                if (settings.shards().isWhole()) {
+                    LOG.info("Discord connected as {} in {} servers; slash commands registered",
+                            first.getSelfUser().getName(), connected.getGuilds().size());
+                } else {
+                    LOG.info("Discord shards {} connected as {} in {} servers; slash commands registered",
+                            settings.shards(), first.getSelfUser().getName(), connected.getGuilds().size());
+                }
                 return;
             } catch (InvalidTokenException e) {
                 // no retry can make a refused token good: say so once and wait for the admin
@@ -232,9 +251,9 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
         }
     }
 
-    private void shutDown(JDA connected) {
-        if (connected != null && jda != connected) {
-            connected.shutdownNow();
+    private void shutDown(ShardManager connected) {
+        if (connected != null && shards != connected) {
+            connected.shutdown();
         }
     }
 
@@ -254,8 +273,10 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
                 case DISALLOWED_INTENTS -> "the application is not allowed an intent the bot asked for: enable it in "
                         + "the Developer Portal (Bot > Privileged Gateway Intents)";
                 case INVALID_INTENTS -> "the bot asked for intents Discord does not know: update the bot";
-                case SHARDING_REQUIRED, INVALID_SHARD -> "the bot is in too many servers for one gateway session: "
-                        + "it needs sharding";
+                case SHARDING_REQUIRED -> "the bot is in too many servers for one gateway session: it needs "
+                        + "sharding (animabot.discord.shards, one range per instance)";
+                case INVALID_SHARD -> "Discord refused the shards asked for (animabot.discord.shards " + settings.shards()
+                        + "): check the range and its total";
                 default -> "see Discord's documentation of gateway close codes";
             };
             PlatformStatus status = PlatformStatus.failing("Discord closed the gateway with code " + code.getCode()
@@ -265,9 +286,13 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
         }
     }
 
-    private JDA connect(DiscordListener listener) throws InterruptedException {
-        JDABuilder builder = JDABuilder.createLight(settings.token(),
+    /** Starts the shards of this instance and waits until each has its servers. */
+    private ShardManager connect(DiscordListener listener) throws InterruptedException {
+        ShardRange range = settings.shards();
+        DefaultShardManagerBuilder builder = DefaultShardManagerBuilder.createLight(settings.token(),
                         GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES)
+                .setShardsTotal(range.total())
+                .setShards(range.from(), range.to())
                 .setRestConfig(new RestConfig().setBaseUrl(settings.restUrl()))
                 .setCompression(Compression.NONE)
                 // a light JDA leaves out the roles' tags, by which the bot knows the role Discord made for it
@@ -283,14 +308,41 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
                 public String getGateway() {
                     return gateway;
                 }
+
+                @Override
+                public SessionController.ShardedGateway getShardedGateway(JDA api) {
+                    SessionController.ShardedGateway asked = super.getShardedGateway(api);
+                    return new SessionController.ShardedGateway(gateway, asked.getShardTotal(),
+                            asked.getConcurrency());
+                }
             });
         }
-        JDA built = builder.build();
+        ShardManager built = builder.build();
         try {
-            return built.awaitReady();
+            for (int id = range.from(); id <= range.to(); id++) {
+                awaitShard(built, id).awaitReady();
+            }
+            return built;
         } catch (RuntimeException | InterruptedException e) {
-            built.shutdownNow();
+            built.shutdown();
             throw e;
+        }
+    }
+
+    /** The shard manager starts one shard at a time, 5 s apart as Discord asks: waits until this one is built. */
+    private JDA awaitShard(ShardManager manager, int id) throws InterruptedException {
+        while (true) {
+            JDA shard = manager.getShardById(id);
+            if (shard != null) {
+                return shard;
+            }
+            if (stopped || refused != null) {
+                throw new IllegalStateException("Discord stopped before shard " + id + " started");
+            }
+            if (manager.getShardsQueued() == 0) {
+                throw new IllegalStateException("Discord shard " + id + " could not start (see the log above)");
+            }
+            Thread.sleep(100);
         }
     }
 
@@ -304,7 +356,8 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
         return send(current -> {
             Pacer.Slot slot = acquire();
             try {
-                return current.openPrivateChannelById(person.id()).complete();
+                // any shard opens a direct message channel: it is a REST call, not a gateway one
+                return current.getShards().get(0).openPrivateChannelById(person.id()).complete();
             } finally {
                 slot.release();
             }
@@ -316,8 +369,8 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
      * back the message already made with that nonce instead of making another), then starts the thread on the
      * first part if one is asked for. A thread that cannot be started is logged: the post itself went out.
      */
-    private CompletionStage<Void> send(Function<JDA, MessageChannel> target, Outgoing outgoing) {
-        JDA current = jda;
+    private CompletionStage<Void> send(Function<ShardManager, MessageChannel> target, Outgoing outgoing) {
+        ShardManager current = shards;
         if (current == null || stopped) {
             return CompletableFuture.failedFuture(new DeliveryException("Discord is not connected"));
         }
@@ -342,6 +395,10 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
         }, sender).thenCompose(f -> f).handle((ok, error) -> {
             if (error != null) {
                 Throwable cause = root(error);
+                if (elsewhere(cause)) {
+                    throw DeliveryException.elsewhere("Discord channel not on shards " + settings.shards()
+                            + " of this instance: " + cause.getMessage());
+                }
                 String why = "Discord did not take the message: " + cause.getMessage();
                 throw gone(cause) ? DeliveryException.gone(why, error) : new DeliveryException(why, error);
             }
@@ -381,13 +438,18 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
         return cause instanceof ErrorResponseException refused && GONE.contains(refused.getErrorResponse());
     }
 
+    /** Whether a post to an unknown channel is for another instance: true when this one holds part of the shards. */
+    private boolean elsewhere(Throwable cause) {
+        return cause instanceof UnknownChannelException && !settings.shards().isWhole();
+    }
+
     /** Whether the gateway has told JDA about this channel, so that a post to it can be made. */
     boolean knowsChannel(String id) {
-        JDA current = jda;
+        ShardManager current = shards;
         return current != null && current.getChannelById(MessageChannel.class, id) != null;
     }
 
-    private static MessageChannel channel(JDA current, String id) {
+    private static MessageChannel channel(ShardManager current, String id) {
         MessageChannel channel = current.getChannelById(MessageChannel.class, id);
         if (channel == null) {
             channel = current.getPrivateChannelById(id);
@@ -440,7 +502,7 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
     @Override
     public void stop() {
         stopped = true;
-        JDA current = jda;
+        ShardManager current = shards;
         if (current != null) {
             current.shutdown();
         }
@@ -454,8 +516,13 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
         sender.shutdown();
     }
 
-    /** For tests: the JDA instance once connected, or null. */
-    JDA jda() {
-        return jda;
+    /** The gateway shards this instance holds. */
+    public ShardRange shards() {
+        return settings.shards();
+    }
+
+    /** For tests: the shard manager once connected, or null. */
+    ShardManager shardManager() {
+        return shards;
     }
 }

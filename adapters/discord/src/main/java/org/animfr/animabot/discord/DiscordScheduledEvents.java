@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
-import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 final class DiscordScheduledEvents {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordScheduledEvents.class);
     private static final String GUILDS = "scheduled-events:servers";
+    private final ShardRange shards;
+    private final String guildsKey;
     private static final int NAME_MAX = 100;
     private static final int LOCATION_MAX = 100;
     private static final int DESCRIPTION_MAX = 1000;
@@ -46,11 +48,17 @@ final class DiscordScheduledEvents {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("discord-events"));
     private final Set<String> warnedPermission = ConcurrentHashMap.newKeySet();
 
-    DiscordScheduledEvents(PlatformState state) {
+    /**
+     * @param shards the shards of this instance: it keeps the events of their servers only, and its own list of the
+     *     servers holding some (instances of other shards keep theirs)
+     */
+    DiscordScheduledEvents(PlatformState state, ShardRange shards) {
         this.state = state;
+        this.shards = shards;
+        this.guildsKey = shards.isWhole() ? GUILDS : GUILDS + ":" + shards;
     }
 
-    CompletionStage<Void> show(JDA jda, Map<String, List<ScheduledEvent>> wanted) {
+    CompletionStage<Void> show(ShardManager jda, Map<String, List<ScheduledEvent>> wanted) {
         return CompletableFuture.runAsync(() -> showNow(jda, wanted), worker);
     }
 
@@ -58,11 +66,14 @@ final class DiscordScheduledEvents {
         worker.shutdownNow();
     }
 
-    private void showNow(JDA jda, Map<String, List<ScheduledEvent>> wanted) {
+    private void showNow(ShardManager jda, Map<String, List<ScheduledEvent>> wanted) {
         Set<String> guilds = new LinkedHashSet<>(wanted.keySet());
-        guilds.addAll(split(state.get(DiscordChatPlatform.NAME, GUILDS).orElse(""), ","));
+        guilds.addAll(split(state.get(DiscordChatPlatform.NAME, guildsKey).orElse(""), ","));
         Set<String> holding = new LinkedHashSet<>();
         for (String guildId : guilds) {
+            if (!shards.holds(guildId)) {
+                continue; // another instance's shard: its servers are its own business
+            }
             try {
                 if (sync(jda, guildId, wanted.getOrDefault(guildId, List.of()))) {
                     holding.add(guildId);
@@ -78,18 +89,18 @@ final class DiscordScheduledEvents {
                 LOG.warn("Could not bring the events of the Discord server {} up to date", guildId, e);
             }
         }
-        state.put(DiscordChatPlatform.NAME, GUILDS, String.join(",", holding));
+        state.put(DiscordChatPlatform.NAME, guildsKey, String.join(",", holding));
     }
 
     /** Brings one server's events to {@code events}; true while it holds some of the bot's events. */
-    private boolean sync(JDA jda, String guildId, List<ScheduledEvent> events) {
+    private boolean sync(ShardManager jda, String guildId, List<ScheduledEvent> events) {
         Guild guild = jda.getGuildById(guildId);
         if (guild == null) {
             // the bot left the server: its events went with it
             state.put(DiscordChatPlatform.NAME, key(guildId), "");
             return false;
         }
-        long self = jda.getSelfUser().getIdLong();
+        long self = guild.getJDA().getSelfUser().getIdLong();
         Map<String, net.dv8tion.jda.api.entities.ScheduledEvent> ours = new LinkedHashMap<>();
         for (net.dv8tion.jda.api.entities.ScheduledEvent event : guild.retrieveScheduledEvents().complete()) {
             if (event.getCreatorIdLong() == self) {

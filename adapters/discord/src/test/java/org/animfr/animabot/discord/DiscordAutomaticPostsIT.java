@@ -330,7 +330,7 @@ class DiscordAutomaticPostsIT {
         link(MONTPELLIER);
         link(DOOMED);
         fake.deleteChannel(DOOMED);
-        await().atMost(WAIT).until(() -> discord.jda().getTextChannelById(DOOMED) == null);
+        await().atMost(WAIT).until(() -> discord.shardManager().getTextChannelById(DOOMED) == null);
         String neverExisted = "110000000000000099";
         core.links.link(discordRoom(neverExisted), "animacoop-7");
         core.runUntil(paris(11, 12, 8, 0));

@@ -267,7 +267,7 @@ class DiscordChatPlatformIT {
             fake.addTextChannel(id, "salon-" + i);
             channels.add(id);
         }
-        await().atMost(WAIT).until(() -> discord.jda().getTextChannelById(channels.get(49)) != null);
+        await().atMost(WAIT).until(() -> discord.shardManager().getTextChannelById(channels.get(49)) != null);
         channels.forEach(id -> core.links.link(new ConversationRef("discord", id), "animacoop-7"));
         core.links.link(new ConversationRef("discord", general), "animacoop-7");
 

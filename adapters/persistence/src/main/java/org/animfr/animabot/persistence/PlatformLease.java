@@ -31,7 +31,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 public final class PlatformLease implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformLease.class);
-    private static final String KEY = "animabot-platforms";
+    /** The lease of an instance that holds every platform, the whole Discord gateway included. */
+    public static final String WHOLE = "animabot-platforms";
 
     /**
      * @param timeToLive how long the lease lasts without renewal: how long a standby waits after a crash
@@ -69,6 +70,7 @@ public final class PlatformLease implements AutoCloseable {
     }
 
     private final DefaultLockRepository repository;
+    private final String key;
     private final String instanceId;
     private final Settings settings;
     private final Clock clock = Clock.systemUTC();
@@ -77,6 +79,16 @@ public final class PlatformLease implements AutoCloseable {
     private volatile Thread keeper;
 
     public PlatformLease(DataSource dataSource, PlatformTransactionManager transactions, Settings settings) {
+        this(dataSource, transactions, settings, WHOLE);
+    }
+
+    /**
+     * A lease of its own for a part of the platforms (a range of Discord shards): the instances given the same key
+     * share one, the others hold theirs at the same time.
+     */
+    public PlatformLease(DataSource dataSource, PlatformTransactionManager transactions, Settings settings,
+            String key) {
+        this.key = Objects.requireNonNull(key, "key");
         this.instanceId = UUID.randomUUID().toString();
         this.settings = settings;
         this.repository = new DefaultLockRepository(dataSource, instanceId);
@@ -86,6 +98,11 @@ public final class PlatformLease implements AutoCloseable {
         repository.afterPropertiesSet();
         repository.afterSingletonsInstantiated();
         repository.start();
+    }
+
+    /** What this lease is for: {@link #WHOLE}, or a range of Discord shards. */
+    public String key() {
+        return key;
     }
 
     /** This instance's id in the lock table ({@code CLIENT_ID}). */
@@ -123,20 +140,20 @@ public final class PlatformLease implements AutoCloseable {
         while (!Thread.currentThread().isInterrupted() && standing != Standing.STOPPED) {
             try {
                 if (standing != Standing.ACTIVE) {
-                    if (repository.acquire(KEY)) {
+                    if (repository.acquire(key)) {
                         renewed = clock.instant();
                         standing = Standing.ACTIVE;
-                        LOG.info("This instance holds the platforms now (lease {})", instanceId);
+                        LOG.info("This instance holds the platforms now (lease {}, {})", key, instanceId);
                         held.countDown();
                         // starting the platforms may take longer than the lease lasts: renewals go on meanwhile
                         Thread starting = new Thread(onHeld, "platforms-start");
                         starting.setDaemon(true);
                         starting.start();
                     } else if (!announcedStandby) {
-                        LOG.info("Another instance holds the platforms; this one stands by to take over");
+                        LOG.info("Another instance holds the platforms ({}); this one stands by to take over", key);
                         announcedStandby = true;
                     }
-                } else if (repository.renew(KEY)) {
+                } else if (repository.renew(key)) {
                     renewed = clock.instant();
                 } else {
                     lost("another instance holds the lease", onLost);
@@ -191,7 +208,7 @@ public final class PlatformLease implements AutoCloseable {
         }
         if (was == Standing.ACTIVE) {
             try {
-                repository.delete(KEY);
+                repository.delete(key);
                 LOG.info("Released the platform lease");
             } catch (DataAccessException | IllegalStateException e) {
                 LOG.warn("Could not release the platform lease; it expires in {} s: {}",

@@ -95,8 +95,38 @@ class PostgresPlatformLeaseTest {
         assertThat(first.standing()).isEqualTo(PlatformLease.Standing.LOST);
     }
 
+    @Test
+    void theInstancesOfTwoShardRangesAreBothActiveAndEachRangeHasItsStandby() throws Exception {
+        PlatformLease firstRange = first;
+        PlatformLease secondRange = lease("animabot-platforms-shards-1-1-of-2");
+        PlatformLease secondRangeStandby = lease("animabot-platforms-shards-1-1-of-2");
+        try {
+            firstRange.keep(firstHeld::incrementAndGet, firstLost::incrementAndGet);
+            secondRange.keep(secondHeld::incrementAndGet, secondLost::incrementAndGet);
+            assertThat(firstRange.awaitHeld(Duration.ofSeconds(5))).isTrue();
+            assertThat(secondRange.awaitHeld(Duration.ofSeconds(5))).isTrue();
+            secondRangeStandby.keep(() -> { }, () -> { });
+
+            Thread.sleep(FAST.timeToLive().toMillis() * 2);
+
+            assertThat(secondRangeStandby.standing()).isEqualTo(PlatformLease.Standing.STANDBY);
+            secondRange.close();
+            assertThat(secondRangeStandby.awaitHeld(FAST.renewEvery().multipliedBy(5))).isTrue();
+            assertThat(firstRange.standing()).as("another range's takeover leaves this one alone")
+                    .isEqualTo(PlatformLease.Standing.ACTIVE);
+            assertThat(firstLost.get() + secondLost.get()).isZero();
+        } finally {
+            secondRange.close();
+            secondRangeStandby.close();
+        }
+    }
+
     private PlatformLease lease() {
-        return new PlatformLease(database.pool(), new JdbcTransactionManager(database.pool()), FAST);
+        return lease(PlatformLease.WHOLE);
+    }
+
+    private PlatformLease lease(String key) {
+        return new PlatformLease(database.pool(), new JdbcTransactionManager(database.pool()), FAST, key);
     }
 
     /** Stops renewing without releasing, as SIGKILL would. */

@@ -35,7 +35,10 @@ public final class ChatPlatforms {
         return List.copyOf(inOrder);
     }
 
-    /** Posts to a conversation on its platform; fails with {@link DeliveryException} if that platform is not running. */
+    /**
+     * Posts to a conversation on its platform; fails with {@link DeliveryException#elsewhere} if that platform does
+     * not run here (another instance of the bot may run it).
+     */
     public CompletionStage<Void> post(ConversationRef conversation, Outgoing message) {
         ChatPlatform platform = byName.get(conversation.platform());
         if (platform == null) {
@@ -54,7 +57,8 @@ public final class ChatPlatforms {
     }
 
     private static CompletionStage<Void> notRunning(String platform) {
-        return CompletableFuture.failedFuture(new DeliveryException("Platform " + platform + " is not running"));
+        return CompletableFuture.failedFuture(DeliveryException.elsewhere("Platform " + platform
+                + " does not run in this instance"));
     }
 
     /** A platform that throws instead of failing its stage still gives a failed stage. */

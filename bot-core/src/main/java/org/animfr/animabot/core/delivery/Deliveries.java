@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.animfr.animabot.core.chat.ChatPlatforms;
 import org.animfr.animabot.core.chat.DeliveryException;
@@ -34,6 +35,13 @@ public final class Deliveries {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
     private static final Duration SEND_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * Attempts made where the target was not reachable (another instance holds it) before it is given up: at one
+     * every 1 to 3 s, a few minutes for the instance that holds it to take the retry.
+     */
+    static final int MAX_HANDOFFS = 100;
+    private static final long HANDOFF_MILLIS_MIN = 1_000;
+    private static final long HANDOFF_MILLIS_MAX = 3_000;
 
     private final Outbox outbox;
     private final ChatPlatforms platforms;
@@ -143,6 +151,10 @@ public final class Deliveries {
         int attempts = outbox.markAttemptFailed(delivery.id(), reason);
         boolean gone = error instanceof DeliveryException refused && refused.gone();
         Instant now = clock.instant();
+        if (error instanceof DeliveryException refused && refused.elsewhere()) {
+            handOff(post, delivery, reason, attempts, now);
+            return;
+        }
         Instant next = now.plus(backoff(attempts));
         if (gone && attempts >= ATTEMPTS_WHEN_GONE || attempts >= MAX_ATTEMPTS || !post.usefulAt(next)) {
             giveUp(delivery, reason);
@@ -152,6 +164,22 @@ public final class Deliveries {
             timers.retryAt(delivery.id(), next);
             metrics.delivery(delivery.target().platform(), BotMetrics.DeliveryOutcome.RETRIED);
         }
+    }
+
+    /**
+     * The target is another instance's (its platform or its Discord shard runs there): the retry timer is set a
+     * moment later, at a random delay so that it does not keep landing on the same instance; whichever instance's
+     * scheduler takes it, the one that reaches the target sends it.
+     */
+    private void handOff(Post post, Delivery delivery, String reason, int attempts, Instant now) {
+        Instant next = now.plusMillis(ThreadLocalRandom.current().nextLong(HANDOFF_MILLIS_MIN, HANDOFF_MILLIS_MAX));
+        if (attempts >= MAX_HANDOFFS || !post.usefulAt(next)) {
+            giveUp(delivery, "no instance of the bot reaches it: " + reason);
+            return;
+        }
+        LOG.debug("Delivery of {} to {} is for another instance ({}); trying again at {}", delivery.postKey(),
+                delivery.target().id(), reason, next);
+        timers.retryAt(delivery.id(), next);
     }
 
     private void giveUp(Delivery delivery, String reason) {

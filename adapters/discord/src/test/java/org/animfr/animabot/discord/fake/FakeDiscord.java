@@ -126,10 +126,62 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Adds a text channel to the guild; once the bot is connected, Discord tells it with CHANNEL_CREATE. */
     public void addTextChannel(String id, String name) {
-        ObjectNode channel = world.addTextChannel(id, name);
+        addTextChannel(GUILD_ID, id, name);
+    }
+
+    /** Adds a text channel to one of the guilds; the bot's shard of that guild gets CHANNEL_CREATE. */
+    public void addTextChannel(String guildId, String id, String name) {
+        ObjectNode channel = world.addTextChannel(guildId, id, name);
         if (gateway.isIdentified()) {
             gateway.dispatch("CHANNEL_CREATE", channel, GUILDS_INTENT);
         }
+    }
+
+    /**
+     * The bot joins another guild (no channel yet; the owner and the member are in it too, without roles); once the
+     * bot is connected, the session of the guild's shard gets GUILD_CREATE.
+     */
+    public void addGuild(String guildId, String name) {
+        ObjectNode guild = world.addGuild(guildId, name);
+        if (gateway.isIdentified()) {
+            gateway.dispatch("GUILD_CREATE", guild, GUILDS_INTENT);
+        }
+    }
+
+    /** The guild of a text channel. */
+    public String guildOf(String channelId) {
+        return world.guildOf(channelId);
+    }
+
+    /**
+     * A guild id that Discord puts on the given shard ({@code (id >> 22) % shards}), different for each {@code n}.
+     */
+    public static String guildIdOnShard(int shard, int shards, int n) {
+        long timestamp = 1_000_000L * shards + (long) n * shards + shard;
+        return Long.toString((timestamp << 22) | 1);
+    }
+
+    /** Which shard Discord gives a guild's events to, out of {@code shards}. */
+    public static int shardOf(String guildId, int shards) {
+        return FakeGateway.shardOf(guildId, shards);
+    }
+
+    /** The shard count Discord recommends in {@code /gateway/bot} (1 unless set). */
+    public void recommendShards(int shards) {
+        rest.recommendShards(shards);
+    }
+
+    /**
+     * Above this many guilds in one gateway session, IDENTIFY is refused with close code 4011 "Sharding required",
+     * as Discord does above 2,500 guilds.
+     */
+    public void maxGuildsPerSession(int max) {
+        gateway.maxGuildsPerSession(max);
+    }
+
+    /** The shard of every gateway session opened so far, as "id/total" ("0/1" without sharding), oldest first. */
+    public List<String> shardsIdentified() {
+        return gateway.shardsIdentified();
     }
 
     /**
@@ -510,9 +562,10 @@ public final class FakeDiscord implements AutoCloseable {
                 .put("id", World.snowflake())
                 .put("type", 0)
                 .put("channel_id", channelId);
+        String guildId = inGuild ? world.guildOf(channelId) : null;
         if (inGuild) {
-            message.put("guild_id", GUILD_ID);
-            message.set("member", world.memberJson(userId, false));
+            message.put("guild_id", guildId);
+            message.set("member", world.memberJson(userId, false, guildId));
         }
         message.set("author", world.userJson(userId));
         message.put("content", content);
@@ -523,7 +576,7 @@ public final class FakeDiscord implements AutoCloseable {
             if (world.isMember(users.group(1)) && mentioned.add(users.group(1))) {
                 ObjectNode user = world.userJson(users.group(1));
                 if (inGuild) {
-                    user.set("member", world.memberJson(users.group(1), false));
+                    user.set("member", world.memberJson(users.group(1), false, guildId));
                 }
                 mentions.add(user);
             }
@@ -724,13 +777,14 @@ public final class FakeDiscord implements AutoCloseable {
             if (!world.isTextChannel(channelId)) {
                 throw new IllegalArgumentException("no channel " + channelId);
             }
-            String permissions = Long.toString(world.permissionsOf(userId));
-            json.put("guild_id", GUILD_ID).put("guild_locale", "fr").put("channel_id", channelId).put("context", 0)
-                    .put("app_permissions", Long.toString(world.permissionsOf(BOT_ID)));
-            json.putObject("guild").put("id", GUILD_ID).put("locale", "fr").putArray("features");
+            String guildId = world.guildOf(channelId);
+            String permissions = Long.toString(world.permissionsOf(userId, guildId));
+            json.put("guild_id", guildId).put("guild_locale", "fr").put("channel_id", channelId).put("context", 0)
+                    .put("app_permissions", Long.toString(world.permissionsOf(BOT_ID, guildId)));
+            json.putObject("guild").put("id", guildId).put("locale", "fr").putArray("features");
             json.set("channel", world.channelJson(channelId).put("permissions", permissions));
-            json.set("member", world.memberJson(userId).put("permissions", permissions));
-            json.putObject("authorizing_integration_owners").put("0", GUILD_ID);
+            json.set("member", world.memberJson(userId, true, guildId).put("permissions", permissions));
+            json.putObject("authorizing_integration_owners").put("0", guildId);
         }
         json.set("data", data);
         if (message != null) {

@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * <p>Each IDENTIFY opens a session of its own (id, sequence, events kept for a resume), and, as Discord does for a
  * bot that opens several sessions without sharding (two instances of the bot on one token), every dispatch goes to
  * every session whose intents allow it. The counters and {@link #close} cover all sessions together.
+ *
+ * <p>A session that identifies with a shard ({@code "shard": [id, total]}) gets, as on Discord, only the guilds
+ * whose {@code (guild_id >> 22) % total} is its id, and only their events; direct messages go to shard 0. A shard
+ * outside its total is closed with 4010, and a session that would hold more guilds than {@link #maxGuildsPerSession}
+ * with 4011 "Sharding required".
  */
 final class FakeGateway {
     static final int MESSAGE_CONTENT_INTENT = 1 << 15;
@@ -46,6 +51,7 @@ final class FakeGateway {
     private int identifies;
     private int resumes;
     private boolean replayOnResume;
+    private int maxGuildsPerSession = Integer.MAX_VALUE;
 
     /**
      * One gateway session: its id, sequence, intents, the events sent in it (to replay after a resume), and the
@@ -54,13 +60,22 @@ final class FakeGateway {
     private static final class Session {
         final String id = UUID.randomUUID().toString().replace("-", "");
         final int intents;
+        final int shard;
+        final int shards;
         final List<ObjectNode> events = new ArrayList<>();
         int sequence;
         WebSocket socket;
 
-        Session(int intents, WebSocket socket) {
+        Session(int intents, int shard, int shards, WebSocket socket) {
             this.intents = intents;
+            this.shard = shard;
+            this.shards = shards;
             this.socket = socket;
+        }
+
+        /** Whether this session gets the events of the guild; a null guild is a direct message: shard 0. */
+        boolean receives(String guildId) {
+            return guildId == null ? shard == 0 : shardOf(guildId, shards) == shard;
         }
 
         boolean wants(int requiredIntents) {
@@ -100,14 +115,39 @@ final class FakeGateway {
         boolean sent = false;
         for (Session session : sessions) {
             if (session.wants(requiredIntents)) {
-                dispatch(session, type, dataForIntents.apply(session.intents));
-                sent = true;
+                JsonNode data = dataForIntents.apply(session.intents);
+                if (session.receives(guildOf(type, data))) {
+                    dispatch(session, type, data);
+                    sent = true;
+                }
             }
         }
         if (!sent) {
             LOG.info("Not sending {}: the bot did not ask for intents {}", type, requiredIntents);
         }
         return sent;
+    }
+
+    /** Discord's shard of a guild: {@code (guild_id >> 22) % total}. */
+    static int shardOf(String guildId, int shards) {
+        return (int) ((Long.parseLong(guildId) >> 22) % shards);
+    }
+
+    /** The guild an event is about, null for a direct message. */
+    private static String guildOf(String type, JsonNode data) {
+        if (type.equals("GUILD_CREATE") || type.equals("GUILD_DELETE")) {
+            return data.path("id").asText();
+        }
+        return data.hasNonNull("guild_id") ? data.get("guild_id").asText() : null;
+    }
+
+    synchronized void maxGuildsPerSession(int max) {
+        this.maxGuildsPerSession = max;
+    }
+
+    /** The shard of each session opened so far, as "id/total", oldest first. */
+    synchronized List<String> shardsIdentified() {
+        return sessions.stream().map(s -> s.shard + "/" + s.shards).toList();
     }
 
     /** Sends a dispatch (op 0) in a session, or keeps it for the bot's RESUME while it is away. */
@@ -195,13 +235,30 @@ final class FakeGateway {
             ws.close(4004, "Authentication failed.");
             return;
         }
+        int shard = 0;
+        int shards = 1;
+        if (d.has("shard")) {
+            shard = d.path("shard").path(0).asInt(-1);
+            shards = d.path("shard").path(1).asInt(0);
+            if (!d.path("shard").isArray() || shards < 1 || shard < 0 || shard >= shards) {
+                ws.close(4010, "Invalid shard.");
+                return;
+            }
+        }
+        int shardId = shard;
+        int shardTotal = shards;
+        List<String> guilds = world.guildIds().stream().filter(g -> shardOf(g, shardTotal) == shardId).toList();
+        if (guilds.size() > maxGuildsPerSession) {
+            ws.close(4011, "Sharding required.");
+            return;
+        }
         lastIdentify = d.deepCopy();
         // a session identifying again on the same socket leaves it: it can only be resumed from then on
         detach(ws);
-        Session session = new Session(d.path("intents").asInt(), ws);
+        Session session = new Session(d.path("intents").asInt(), shard, shards, ws);
         sessions.add(session);
-        dispatch(session, "READY", ready(session));
-        dispatch(session, "GUILD_CREATE", world.guildJson());
+        dispatch(session, "READY", ready(session, guilds));
+        guilds.forEach(guild -> dispatch(session, "GUILD_CREATE", world.guildJson(guild)));
         identifies++;
         notifyAll();
     }
@@ -240,12 +297,16 @@ final class FakeGateway {
         notifyAll();
     }
 
-    private ObjectNode ready(Session session) {
+    private ObjectNode ready(Session session, List<String> guilds) {
         ObjectNode ready = World.JSON.createObjectNode().put("v", 10);
         ObjectNode user = world.userJson(FakeDiscord.BOT_ID).put("verified", true).put("mfa_enabled", false)
                 .put("flags", 0);
         ready.set("user", user);
-        ready.putArray("guilds").addObject().put("id", FakeDiscord.GUILD_ID).put("unavailable", true);
+        ArrayNode unavailable = ready.putArray("guilds");
+        guilds.forEach(guild -> unavailable.addObject().put("id", guild).put("unavailable", true));
+        if (session.shards > 1) {
+            ready.putArray("shard").add(session.shard).add(session.shards);
+        }
         ready.put("session_id", session.id)
                 .put("session_type", "normal")
                 .put("resume_gateway_url", url.get());
@@ -267,7 +328,8 @@ final class FakeGateway {
             ws.close(4003, "Not authenticated.");
             return;
         }
-        ObjectNode chunk = World.JSON.createObjectNode().put("guild_id", FakeDiscord.GUILD_ID)
+        String guildId = d.hasNonNull("guild_id") ? d.get("guild_id").asText() : FakeDiscord.GUILD_ID;
+        ObjectNode chunk = World.JSON.createObjectNode().put("guild_id", guildId)
                 .put("chunk_index", 0).put("chunk_count", 1);
         if (d.hasNonNull("nonce")) {
             chunk.put("nonce", d.get("nonce").asText());
@@ -280,11 +342,11 @@ final class FakeGateway {
             wanted.add(d.path("user_ids").asText());
         }
         if (wanted.isEmpty()) {
-            world.guildJson().get("members").forEach(members::add);
+            world.guildJson(guildId).get("members").forEach(members::add);
         } else {
             wanted.forEach(id -> {
                 if (world.isMember(id)) {
-                    members.add(world.memberJson(id));
+                    members.add(world.memberJson(id, true, guildId));
                 } else {
                     notFound.add(id);
                 }

@@ -223,10 +223,21 @@ final class FakeRest extends Dispatcher {
                 .put("flags", 0).put("locale", "en-US");
     }
 
+    private int recommendedShards = 1;
+
+    /** The shard count {@code /gateway/bot} recommends. */
+    synchronized void recommendShards(int shards) {
+        this.recommendedShards = shards;
+    }
+
+    private synchronized int recommendedShards() {
+        return recommendedShards;
+    }
+
     private ObjectNode gateway(boolean bot) {
         ObjectNode json = World.JSON.createObjectNode().put("url", gatewayUrl.get());
         if (bot) {
-            json.put("shards", 1).putObject("session_start_limit").put("total", 1000).put("remaining", 999)
+            json.put("shards", recommendedShards()).putObject("session_start_limit").put("total", 1000).put("remaining", 999)
                     .put("reset_after", 86_400_000).put("max_concurrency", 1);
         }
         return json;
@@ -247,11 +258,12 @@ final class FakeRest extends Dispatcher {
     // ---- scheduled events: Discord's rules for external events (entity_type 3)
 
     private Reply scheduledEvents(Map<String, String> params) {
-        if (!params.get("guild").equals(FakeDiscord.GUILD_ID)) {
+        if (!world.isGuild(params.get("guild"))) {
             return error(404, 10004, "Unknown Guild");
         }
         ArrayNode all = World.JSON.createArrayNode();
-        world.scheduledEvents().forEach(all::add);
+        world.scheduledEvents().stream().filter(e -> e.path("guild_id").asText().equals(params.get("guild")))
+                .forEach(all::add);
         return ok(all);
     }
 
@@ -261,14 +273,15 @@ final class FakeRest extends Dispatcher {
     }
 
     private Reply createEvent(Map<String, String> params, JsonNode body) {
-        if (!params.get("guild").equals(FakeDiscord.GUILD_ID)) {
+        String guildId = params.get("guild");
+        if (!world.isGuild(guildId)) {
             return error(404, 10004, "Unknown Guild");
         }
-        if ((world.permissionsOf(FakeDiscord.BOT_ID) & (World.CREATE_EVENTS | World.MANAGE_EVENTS)) == 0) {
+        if ((world.permissionsOf(FakeDiscord.BOT_ID, guildId) & (World.CREATE_EVENTS | World.MANAGE_EVENTS)) == 0) {
             return error(403, 50013, "Missing Permissions");
         }
         ObjectNode event = World.JSON.createObjectNode().put("id", World.snowflake())
-                .put("guild_id", FakeDiscord.GUILD_ID).put("creator_id", FakeDiscord.BOT_ID).put("status", 1)
+                .put("guild_id", guildId).put("creator_id", FakeDiscord.BOT_ID).put("status", 1)
                 .put("privacy_level", 2).putNull("channel_id").putNull("image").put("user_count", 0);
         Reply refused = applyEvent(event, body, true);
         if (refused != null) {
@@ -467,7 +480,7 @@ final class FakeRest extends Dispatcher {
             ObjectNode ref = message.putObject("message_reference").put("type", 0)
                     .put("message_id", referenced).put("channel_id", channelId);
             if (world.isTextChannel(channelId)) {
-                ref.put("guild_id", FakeDiscord.GUILD_ID);
+                ref.put("guild_id", world.guildOf(channelId));
             }
             original.ifPresent(o -> message.put("type", 19).set("referenced_message", o));
         }
@@ -499,7 +512,7 @@ final class FakeRest extends Dispatcher {
         ObjectNode thread = World.JSON.createObjectNode()
                 .put("id", messageId)
                 .put("type", 11)
-                .put("guild_id", FakeDiscord.GUILD_ID)
+                .put("guild_id", world.guildOf(channelId))
                 .put("parent_id", channelId)
                 .put("name", name)
                 .put("owner_id", FakeDiscord.BOT_ID)

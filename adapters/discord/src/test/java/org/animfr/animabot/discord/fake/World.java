@@ -59,7 +59,10 @@ final class World {
     private static final long DISCORD_EPOCH = 1_420_070_400_000L;
     private static final AtomicLong SNOWFLAKES = new AtomicLong();
 
-    record Channel(String id, String name, int position) {}
+    record Channel(String id, String name, int position, String guildId) {}
+
+    /** A guild the bot is in; the first is {@link FakeDiscord#GUILD_ID}, with the roles and members of the tests. */
+    record Guild(String id, String name, String botRoleId) {}
 
     record Role(String id, String name, long permissions, int position, boolean managed) {}
 
@@ -68,6 +71,7 @@ final class World {
     /** A member added to the world, with the roles that had to be created for it. */
     record AddedMember(ObjectNode member, List<ObjectNode> newRoles) {}
 
+    private final Map<String, Guild> guilds = new LinkedHashMap<>();
     private final Map<String, Channel> channels = new LinkedHashMap<>();
     private final Map<String, Role> roles = new LinkedHashMap<>();
     private final Map<String, Member> members = new LinkedHashMap<>();
@@ -92,6 +96,7 @@ final class World {
     private ArrayNode guildCommands = JSON.createArrayNode();
 
     World() {
+        guilds.put(FakeDiscord.GUILD_ID, new Guild(FakeDiscord.GUILD_ID, "Fake Guild", FakeDiscord.BOT_ROLE_ID));
         roles.put(FakeDiscord.GUILD_ID, new Role(FakeDiscord.GUILD_ID, "@everyone", EVERYONE_PERMISSIONS, 0, false));
         roles.put(FakeDiscord.BOT_ROLE_ID, new Role(FakeDiscord.BOT_ROLE_ID, FakeDiscord.BOT_NAME, BOT_PERMISSIONS, 1,
                 true));
@@ -136,12 +141,73 @@ final class World {
     // ---- the guild
 
     synchronized ObjectNode addTextChannel(String id, String name) {
+        return addTextChannel(FakeDiscord.GUILD_ID, id, name);
+    }
+
+    synchronized ObjectNode addTextChannel(String guildId, String id, String name) {
         requireSnowflake(id);
-        if (channels.containsKey(id) || userByDmChannel.containsKey(id)) {
+        guild(guildId);
+        if (channels.containsKey(id) || userByDmChannel.containsKey(id) || guilds.containsKey(id)) {
             throw new IllegalArgumentException("channel " + id + " exists already");
         }
-        channels.put(id, new Channel(id, name, channels.size()));
+        int position = (int) channels.values().stream().filter(c -> c.guildId().equals(guildId)).count();
+        channels.put(id, new Channel(id, name, position, guildId));
         return channelJson(id);
+    }
+
+    /**
+     * Another guild the bot is in, with its own @everyone and bot roles and no channel yet; the people of the first
+     * guild are members of it too, without roles (its owner is the first guild's owner).
+     */
+    synchronized ObjectNode addGuild(String id, String name) {
+        requireSnowflake(id);
+        if (guilds.containsKey(id) || channels.containsKey(id)) {
+            throw new IllegalArgumentException("guild " + id + " exists already");
+        }
+        guilds.put(id, new Guild(id, name, snowflake()));
+        return guildJson(id);
+    }
+
+    synchronized List<String> guildIds() {
+        return List.copyOf(guilds.keySet());
+    }
+
+    synchronized boolean isGuild(String id) {
+        return guilds.containsKey(id);
+    }
+
+    /** The guild of a text channel. */
+    synchronized String guildOf(String channelId) {
+        Channel channel = channels.get(channelId);
+        if (channel == null) {
+            throw new IllegalArgumentException("no text channel " + channelId);
+        }
+        return channel.guildId();
+    }
+
+    private Guild guild(String id) {
+        Guild guild = guilds.get(id);
+        if (guild == null) {
+            throw new IllegalArgumentException("no guild " + id + "; add it with addGuild first");
+        }
+        return guild;
+    }
+
+    /** The roles of a guild: the first guild's as the tests made them, two for any other. */
+    private List<Role> rolesOf(String guildId) {
+        if (guildId.equals(FakeDiscord.GUILD_ID)) {
+            return List.copyOf(roles.values());
+        }
+        Guild guild = guild(guildId);
+        return List.of(new Role(guildId, "@everyone", EVERYONE_PERMISSIONS, 0, false),
+                new Role(guild.botRoleId(), FakeDiscord.BOT_NAME, BOT_PERMISSIONS, 1, true));
+    }
+
+    private List<String> roleIdsIn(String guildId, Member member) {
+        if (guildId.equals(FakeDiscord.GUILD_ID)) {
+            return member.roleIds();
+        }
+        return member.bot() ? List.of(guild(guildId).botRoleId()) : List.of();
     }
 
     /**
@@ -206,12 +272,18 @@ final class World {
 
     /** Permissions as Discord computes them for a member, ignoring channel overwrites (there are none). */
     synchronized long permissionsOf(String userId) {
+        return permissionsOf(userId, FakeDiscord.GUILD_ID);
+    }
+
+    synchronized long permissionsOf(String userId, String guildId) {
         if (userId.equals(FakeDiscord.OWNER_ID)) {
             return ALL_PERMISSIONS;
         }
-        long permissions = roles.get(FakeDiscord.GUILD_ID).permissions();
-        for (String roleId : member(userId).roleIds()) {
-            permissions |= roles.get(roleId).permissions();
+        Map<String, Long> granted = new HashMap<>();
+        rolesOf(guildId).forEach(role -> granted.put(role.id(), role.permissions()));
+        long permissions = granted.get(guildId);
+        for (String roleId : roleIdsIn(guildId, member(userId))) {
+            permissions |= granted.get(roleId);
         }
         return (permissions & ADMINISTRATOR) != 0 ? ALL_PERMISSIONS : permissions;
     }
@@ -366,13 +438,18 @@ final class World {
 
     /** The member object; without {@code user} as in MESSAGE_CREATE, where the author is given apart. */
     synchronized ObjectNode memberJson(String userId, boolean withUser) {
+        return memberJson(userId, withUser, FakeDiscord.GUILD_ID);
+    }
+
+    /** The member object in a given guild, with their roles there. */
+    synchronized ObjectNode memberJson(String userId, boolean withUser, String guildId) {
         Member member = member(userId);
         ObjectNode json = JSON.createObjectNode();
         if (withUser) {
             json.set("user", userJson(userId));
         }
         ArrayNode roleIds = json.putArray("roles");
-        member.roleIds().forEach(roleIds::add);
+        roleIdsIn(guildId, member).forEach(roleIds::add);
         json.put("joined_at", member.joinedAt())
                 .put("nick", (String) null)
                 .put("avatar", (String) null)
@@ -407,7 +484,7 @@ final class World {
         ObjectNode json = JSON.createObjectNode()
                 .put("id", channel.id())
                 .put("type", 0)
-                .put("guild_id", FakeDiscord.GUILD_ID)
+                .put("guild_id", channel.guildId())
                 .put("name", channel.name())
                 .put("position", channel.position())
                 .put("topic", (String) null)
@@ -443,9 +520,15 @@ final class World {
 
     /** GUILD_CREATE: everything JDA needs to load the guild, members included so it never asks for chunks. */
     synchronized ObjectNode guildJson() {
+        return guildJson(FakeDiscord.GUILD_ID);
+    }
+
+    synchronized ObjectNode guildJson(String guildId) {
+        Guild info = guild(guildId);
+        boolean first = guildId.equals(FakeDiscord.GUILD_ID);
         ObjectNode guild = JSON.createObjectNode()
-                .put("id", FakeDiscord.GUILD_ID)
-                .put("name", "Fake Guild")
+                .put("id", guildId)
+                .put("name", info.name())
                 .put("icon", (String) null)
                 .put("splash", (String) null)
                 .put("banner", (String) null)
@@ -462,7 +545,7 @@ final class World {
                 .put("premium_subscription_count", 0)
                 .put("premium_progress_bar_enabled", false)
                 .put("preferred_locale", "fr")
-                .put("system_channel_id", FakeDiscord.GENERAL_CHANNEL_ID)
+                .put("system_channel_id", first ? FakeDiscord.GENERAL_CHANNEL_ID : null)
                 .put("system_channel_flags", 0)
                 .put("rules_channel_id", (String) null)
                 .put("public_updates_channel_id", (String) null)
@@ -475,15 +558,15 @@ final class World {
                 .put("member_count", members.size());
         guild.putArray("features");
         ArrayNode roleArray = guild.putArray("roles");
-        roles.values().forEach(r -> roleArray.add(roleJson(r)));
+        rolesOf(guildId).forEach(r -> roleArray.add(roleJson(r)));
         ArrayNode channelArray = guild.putArray("channels");
-        channels.keySet().forEach(id -> {
-            ObjectNode channel = channelJson(id);
+        channels.values().stream().filter(c -> c.guildId().equals(guildId)).forEach(c -> {
+            ObjectNode channel = channelJson(c.id());
             channel.remove("guild_id"); // absent inside GUILD_CREATE
             channelArray.add(channel);
         });
         ArrayNode memberArray = guild.putArray("members");
-        members.keySet().forEach(id -> memberArray.add(memberJson(id)));
+        members.keySet().forEach(id -> memberArray.add(memberJson(id, true, guildId)));
         for (String empty : List.of("threads", "emojis", "stickers", "voice_states", "presences",
                 "guild_scheduled_events", "stage_instances", "soundboard_sounds")) {
             guild.putArray(empty);
