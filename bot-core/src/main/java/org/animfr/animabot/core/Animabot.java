@@ -89,6 +89,7 @@ public final class Animabot {
     private final RoomLinking roomLinking;
     private final Routines routines;
     private final GatheringEvents gatheringEvents;
+    private final Deliveries deliveries;
     private final IntroductionRounds rounds;
     private final Profiles profiles;
     private final CommandRegistry commands;
@@ -140,7 +141,7 @@ public final class Animabot {
     public Animabot(Ports ports, Messages messages, QuestionUnderstanding understanding) {
         SessionAnswers answers = new SessionAnswers(messages, ports.publicLinks());
         SessionContexts sessions = new SessionContexts(ports.catalog(), ports.links());
-        Deliveries deliveries = new Deliveries(ports.outbox(), ports.platforms(), ports.timers(), ports.clock(),
+        this.deliveries = new Deliveries(ports.outbox(), ports.platforms(), ports.timers(), ports.clock(),
                 ports.metrics());
         this.announcements = new Announcements(messages, ports.links(), deliveries, ports.timers(), ports.clock());
         this.automaticPosts = new AutomaticPosts(ports.catalog(), ports.links(), ports.pauses(), ports.reminders(),
@@ -211,6 +212,11 @@ public final class Animabot {
     /** Keeps the gatherings in the spaces' own calendars (Discord's scheduled events). */
     public GatheringEvents gatheringEvents() {
         return gatheringEvents;
+    }
+
+    /** Sending on the bot's own: the application takes over, once a second, what other instances handed over. */
+    public Deliveries deliveries() {
+        return deliveries;
     }
 
     /** What platforms hand messages to. */

@@ -59,8 +59,12 @@ class CoreConfiguration {
         Clock system = Clock.systemUTC();
         if (running) {
             Instant start = instant("animabot.clock-start", properties.clockStart());
-            Duration offset = Duration.between(system.instant(), start);
-            LOG.info("The clock starts at {} and runs from there (offset {} from the system clock)", start, offset);
+            // from the process's start, not from now: several processes started with times computed at their
+            // launch then agree, however long each took to get here
+            Instant processStart = ProcessHandle.current().info().startInstant().orElseGet(system::instant);
+            Duration offset = Duration.between(processStart, start);
+            LOG.info("The clock started at {} with the process and runs from there (offset {} from the system clock)",
+                    start, offset);
             return Clock.offset(system, offset);
         }
         return system;

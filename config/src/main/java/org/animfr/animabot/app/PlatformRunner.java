@@ -3,12 +3,16 @@ package org.animfr.animabot.app;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.animfr.animabot.console.ConsoleChatPlatform;
 import org.animfr.animabot.core.Animabot;
 import org.animfr.animabot.core.chat.ChatPlatform;
 import org.animfr.animabot.core.chat.ChatPlatforms;
 import org.animfr.animabot.core.chat.EventSpaces;
 import org.animfr.animabot.core.chat.spi.DaemonThreads;
+import org.animfr.animabot.core.delivery.Deliveries;
 import org.animfr.animabot.core.delivery.TimerWork;
 import org.animfr.animabot.core.dispatch.Dispatcher;
 import org.animfr.animabot.core.schedule.GatheringEvents;
@@ -52,6 +56,9 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
     private final GatheringEvents gatheringEvents;
     private final Optional<PlatformLease> lease;
     private final ConfigurableApplicationContext context;
+    private final Deliveries deliveries;
+    /** With several instances: takes over, once a second, the deliveries others could not make. */
+    private ScheduledExecutorService handOvers;
     private volatile boolean timersStarted;
     private volatile boolean finishedWithConsole;
     private volatile boolean platformsStarted;
@@ -72,6 +79,7 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
         this.timers = timers;
         this.automaticPosts = animabot.timerWork();
         this.gatheringEvents = animabot.gatheringEvents();
+        this.deliveries = animabot.deliveries();
         this.lease = Optional.ofNullable(lease.getIfAvailable());
         this.context = context;
     }
@@ -124,8 +132,26 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
         platformsStarted = true;
         timers.start(automaticPosts);
         timersStarted = true;
+        if (lease.isPresent()) {
+            handOvers = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("hand-overs"));
+            handOvers.scheduleWithFixedDelay(this::takeHandedOver, 1, 1, TimeUnit.SECONDS);
+        }
         if (platforms.stream().anyMatch(EventSpaces.class::isInstance)) {
             DaemonThreads.start("gathering-events", this::showGatheringsOnceConnected);
+        }
+    }
+
+    private void takeHandedOver() {
+        try {
+            deliveries.sendHandedOver();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not look for the deliveries other instances handed over: {}", e.toString());
+        }
+    }
+
+    private synchronized void stopHandOvers() {
+        if (handOvers != null) {
+            handOvers.shutdownNow();
         }
     }
 
@@ -155,6 +181,7 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
     private void stepDown() {
         synchronized (this) {
             stopping = true;
+            stopHandOvers();
             if (platformsStarted) {
                 platforms.forEach(ChatPlatform::stop);
                 platformsStarted = false;
@@ -172,6 +199,7 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
     public void destroy() {
         synchronized (this) {
             stopping = true;
+            stopHandOvers();
         }
         if (timersStarted) {
             timers.stop();

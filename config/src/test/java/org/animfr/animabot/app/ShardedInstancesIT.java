@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.animfr.animabot.discord.fake.FakeDiscord;
 import org.animfr.animabot.discord.fake.Limits;
 import org.animfr.animabot.matrix.synapse.Synapse;
@@ -21,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The sharding plan run for real: a bot in two Discord servers that Discord puts on two shards and refuses in one
@@ -40,21 +35,17 @@ class ShardedInstancesIT {
     private static final String STANDS_BY = "this one stands by to take over";
     private static final String ANNOUNCEMENT = "Le regroupement de Lyon et de Brest a lieu au Tiers-lieu La Coop.";
 
-    private final String schema = "sharded_" + UUID.randomUUID().toString().replace("-", "");
     private final List<BotProcess> processes = new ArrayList<>();
-    private PGSimpleDataSource database;
+    private RunSchema schema;
     private FanOutWorld world;
     private List<String> secondServer;
 
     @BeforeEach
     void twoServersOnTwoShards() throws Exception {
-        database = new PGSimpleDataSource();
-        database.setURL(System.getenv("ANIMABOT_TEST_POSTGRES_URL"));
-        execute("CREATE SCHEMA " + schema);
-        database.setCurrentSchema(schema);
+        schema = RunSchema.create("sharded");
         world = FanOutWorld.create(10, Limits.DISCORD, 2, 50);
         secondServer = world.addServerOnSecondShard(10);
-        world.linkAll(database);
+        world.linkAll(schema.database());
     }
 
     @AfterEach
@@ -65,9 +56,7 @@ class ShardedInstancesIT {
         if (world != null) {
             world.close();
         }
-        database.setCurrentSchema(null);
-        execute("DROP SCHEMA " + schema + " CASCADE");
-        execute("DROP SCHEMA IF EXISTS " + schema + "_crypto CASCADE");
+        schema.close();
     }
 
     @Test
@@ -96,10 +85,14 @@ class ShardedInstancesIT {
         world.synapse.awaitMessages(world.organizer, room, Synapse.noticesFrom(world.bot.userId())
                 .and(event -> repliesTo(event, asked)), 1, Duration.ofSeconds(30));
 
+        Instant announced = Instant.now();
         world.synapse.send(world.organizer, room, "!anim admin annonce " + ANNOUNCEMENT);
 
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> world.perConversation(ANNOUNCEMENT).values().stream().allMatch(count -> count >= 1));
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                assertThat(world.perConversation(ANNOUNCEMENT)).as("the announcement in each conversation")
+                        .allSatisfy((conversation, count) -> assertThat(count).as(conversation).isPositive()));
+        System.out.println("Announcement in every conversation of both shards after "
+                + Duration.between(announced, Instant.now()).toMillis() + " ms");
         Thread.sleep(5_000);
         assertThat(world.perConversation(ANNOUNCEMENT)).hasSize(22)
                 .allSatisfy((conversation, count) -> assertThat(count).as(conversation).isEqualTo(1));
@@ -145,25 +138,12 @@ class ShardedInstancesIT {
     }
 
     private BotProcess start(String log, Instant startedAt, String shards) {
-        Instant clock = CLOCK_START.plus(Duration.between(startedAt, Instant.now()));
-        List<String> arguments = new ArrayList<>(List.of(
-                "--animabot.data=classpath:e2e/sessions.yaml",
-                "--animabot.clock-start=" + clock.atOffset(ZoneOffset.ofHours(1)),
-                "--spring.datasource.url=" + System.getenv("ANIMABOT_TEST_POSTGRES_URL")
-                        + (System.getenv("ANIMABOT_TEST_POSTGRES_URL").contains("?") ? "&" : "?")
-                        + "currentSchema=" + schema,
-                "--animabot.organizers=matrix:" + world.organizer.userId(),
-                "--animabot.matrix.encryption-schema=" + schema + "_crypto",
-                "--animabot.discord.shards=" + shards));
-        arguments.addAll(world.platformArguments());
+        List<String> arguments = new ArrayList<>(schema.arguments(world, CLOCK_START, startedAt));
+        arguments.add("--animabot.discord.shards=" + shards);
+        // the hand-overs between the shards' instances, for whoever reads a failure
+        arguments.add("--logging.level.org.animfr.animabot.core.delivery=DEBUG");
         BotProcess process = BotProcess.start(BotProcess.logFile("ShardedInstancesIT-" + log), arguments);
         processes.add(process);
         return process;
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.animfr.animabot.discord.fake.Limits;
 import org.animfr.animabot.matrix.EncryptedHuman;
@@ -23,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Two instances of the application, each in its own JVM, on one PostgreSQL database, as an admin runs them for
@@ -37,23 +32,19 @@ class TwoInstancesIT {
     private static final Instant CLOCK_START = OffsetDateTime.parse("2012-11-05T08:59:35+01:00").toInstant();
     private static final Duration START = Duration.ofSeconds(90);
 
-    private final String schema = "two_instances_" + UUID.randomUUID().toString().replace("-", "");
     private final List<BotProcess> processes = new ArrayList<>();
     private final List<EncryptedHuman> humans = new ArrayList<>();
-    private PGSimpleDataSource database;
+    private RunSchema schema;
     private FanOutWorld world;
 
     @BeforeEach
-    void linkEveryConversation() throws Exception {
-        database = new PGSimpleDataSource();
-        database.setURL(System.getenv("ANIMABOT_TEST_POSTGRES_URL"));
-        execute("CREATE SCHEMA " + schema);
-        database.setCurrentSchema(schema);
+    void schemaOfItsOwn() throws SQLException {
+        schema = RunSchema.create("two_instances");
     }
 
     private void createWorld(int channels, int rooms) throws Exception {
         world = FanOutWorld.create(channels, Limits.DISCORD, rooms, 50);
-        world.linkAll(database);
+        world.linkAll(schema.database());
     }
 
     @AfterEach
@@ -65,9 +56,7 @@ class TwoInstancesIT {
         if (world != null) {
             world.close();
         }
-        database.setCurrentSchema(null);
-        execute("DROP SCHEMA " + schema + " CASCADE");
-        execute("DROP SCHEMA IF EXISTS " + schema + "_crypto CASCADE");
+        schema.close();
     }
 
     @Test
@@ -210,26 +199,10 @@ class TwoInstancesIT {
     }
 
     private BotProcess start(String log, Instant startedAt, String... more) {
-        Instant clock = CLOCK_START.plus(Duration.between(startedAt, Instant.now()));
-        List<String> arguments = new ArrayList<>(List.of(
-                "--animabot.data=classpath:e2e/sessions.yaml",
-                "--animabot.clock-start=" + clock.atOffset(ZoneOffset.ofHours(1)),
-                "--spring.datasource.url=" + System.getenv("ANIMABOT_TEST_POSTGRES_URL")
-                        + (System.getenv("ANIMABOT_TEST_POSTGRES_URL").contains("?") ? "&" : "?")
-                        + "currentSchema=" + schema,
-                "--animabot.organizers=matrix:" + world.organizer.userId(),
-                // the bot's Matrix device of this run, apart from other runs' accounts on the same server
-                "--animabot.matrix.encryption-schema=" + schema + "_crypto"));
-        arguments.addAll(world.platformArguments());
+        List<String> arguments = new ArrayList<>(schema.arguments(world, CLOCK_START, startedAt));
         arguments.addAll(List.of(more));
         BotProcess process = BotProcess.start(BotProcess.logFile("TwoInstancesIT-" + log), arguments);
         processes.add(process);
         return process;
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

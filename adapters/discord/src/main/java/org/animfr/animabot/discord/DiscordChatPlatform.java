@@ -71,8 +71,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The gateway goes through JDA's shard manager: one shard by default, or the range of shards the settings give
  * when several instances share a bot in thousands of servers. Such an instance answers the servers of its shards
- * (and direct messages with shard 0), and hands a post to a channel it does not see to the instance that does
- * ({@link DeliveryException#elsewhere}).
+ * (and direct messages with shard 0), and hands a post to a channel it does not see over to the instance that
+ * does ({@link DeliveryException#elsewhere}).
  */
 public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
     public static final String NAME = "discord";
@@ -441,6 +441,15 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
     /** Whether a post to an unknown channel is for another instance: true when this one holds part of the shards. */
     private boolean elsewhere(Throwable cause) {
         return cause instanceof UnknownChannelException && !settings.shards().isWhole();
+    }
+
+    /**
+     * An instance holding part of the shards reaches the channels of its servers only; one holding them all,
+     * every channel (a post to one it does not know fails, or is given up when it is gone).
+     */
+    @Override
+    public boolean reaches(ConversationRef conversation) {
+        return settings.shards().isWhole() || knowsChannel(conversation.id());
     }
 
     /** Whether the gateway has told JDA about this channel, so that a post to it can be made. */

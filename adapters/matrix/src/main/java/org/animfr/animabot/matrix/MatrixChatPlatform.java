@@ -33,6 +33,7 @@ import org.animfr.animabot.matrix.bridge.EncryptingTrixnityBridge;
 import org.animfr.animabot.matrix.bridge.HomeserverException;
 import org.animfr.animabot.matrix.bridge.MatrixBridge;
 import org.animfr.animabot.matrix.bridge.OwnSyncListener;
+import org.animfr.animabot.matrix.bridge.StoreOfAnotherAccountException;
 import org.animfr.animabot.matrix.bridge.SyncResponse;
 import org.animfr.animabot.matrix.bridge.TrixnityBridge;
 import org.slf4j.Logger;
@@ -189,6 +190,14 @@ public final class MatrixChatPlatform implements ChatPlatform {
                 return;
             } catch (Exception e) {
                 close(opened);
+                StoreOfAnotherAccountException foreignStore = causeOfType(e, StoreOfAnotherAccountException.class);
+                if (foreignStore != null) {
+                    // no retry can make the store the account's: say so once and wait for the admin
+                    status = PlatformStatus.failing(foreignStore.getMessage());
+                    LOG.error("{}; not retrying until the settings change and the bot restarts",
+                            foreignStore.getMessage());
+                    return;
+                }
                 if (refusedCredentials(e)) {
                     status = PlatformStatus.failing("The homeserver refused the bot's credentials");
                     LOG.error("The Matrix homeserver {} refused the bot's credentials (check the access token, or the "
@@ -204,6 +213,18 @@ public final class MatrixChatPlatform implements ChatPlatform {
                 return;
             }
         }
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
     }
 
     private static boolean refusedCredentials(Throwable error) {

@@ -117,6 +117,33 @@ class MatrixEncryptedIT {
     }
 
     @Test
+    void aStoreHoldingAnotherAccountsDeviceIsNamedWithItsFixAndNotOpened() {
+        matrix.stop();
+        Synapse.User other = synapse.register(Synapse.unique("animabot"), false);
+
+        MatrixChatPlatform pointedElsewhere = new BotFixture().join(new MatrixChatPlatform(
+                MatrixSettings.withAccessToken(synapse.baseUrl(), other.accessToken()), new InMemorySyncTokenStore(),
+                new InMemoryAnsweredMessages(), Clock.systemUTC(),
+                new EncryptionStore(database, cryptoSchema(), dir.resolve("media"))));
+        try {
+            await().atMost(WAIT).until(() -> pointedElsewhere.status().reason() != null
+                    && pointedElsewhere.status().reason().contains("holds the device of"));
+            assertThat(pointedElsewhere.status().isConnected()).isFalse();
+            assertThat(pointedElsewhere.status().reason()).contains(bot.userId(), other.userId(), cryptoSchema(),
+                    "animabot.matrix.encryption-schema");
+            assertThat(pointedElsewhere.userId()).isEmpty();
+        } finally {
+            pointedElsewhere.stop();
+        }
+
+        // the store is left as it was: its own account opens it again and answers
+        matrix = startTheBot();
+        String room = encryptedRoomWithTheBot(false);
+        ana.send(room, "!anim semaine 3");
+        assertThat(ana.awaitFrom(room, bot.userId(), 1, WAIT).get(0).getBody()).containsIgnoringCase("semaine 3");
+    }
+
+    @Test
     void afterARestartTheSameDeviceStillDecryptsNewMessages() {
         String room = encryptedRoomWithTheBot(false);
         ana.send(room, "!anim semaine 3");

@@ -152,7 +152,9 @@ final class JdbcOutbox implements Outbox {
     public int markAttemptFailed(long id, String reason) {
         // the update locks the row until the commit, so no other attempt can count between it and the read
         return transactions.execute(status -> {
-            requireOne(id, jdbc.sql("UPDATE delivery SET attempts = attempts + 1, last_error = :reason WHERE id = :id")
+            requireOne(id, jdbc.sql("""
+                            UPDATE delivery SET attempts = attempts + 1, last_error = :reason, handed_over = FALSE
+                            WHERE id = :id""")
                     .param("reason", shortened(reason), Types.VARCHAR)
                     .param("id", id)
                     .update());
@@ -161,6 +163,35 @@ final class JdbcOutbox implements Outbox {
                     .query(Integer.class)
                     .single();
         });
+    }
+
+    @Override
+    public int markHandedOver(long id, String reason) {
+        return transactions.execute(status -> {
+            requireOne(id, jdbc.sql("""
+                            UPDATE delivery SET attempts = attempts + 1, last_error = :reason, handed_over = TRUE
+                            WHERE id = :id""")
+                    .param("reason", shortened(reason), Types.VARCHAR)
+                    .param("id", id)
+                    .update());
+            return jdbc.sql("SELECT attempts FROM delivery WHERE id = :id")
+                    .param("id", id)
+                    .query(Integer.class)
+                    .single();
+        });
+    }
+
+    @Override
+    public List<Delivery> handedOver(int limit) {
+        return jdbc.sql("""
+                        SELECT id, post_key, target, state, attempts, last_error FROM delivery
+                        WHERE handed_over = TRUE AND state = :state
+                        ORDER BY id
+                        FETCH FIRST :limit ROWS ONLY""")
+                .param("state", Delivery.State.PENDING.name())
+                .param("limit", limit)
+                .query((row, number) -> delivery(row))
+                .list();
     }
 
     @Override

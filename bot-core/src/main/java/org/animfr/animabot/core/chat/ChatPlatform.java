@@ -32,6 +32,14 @@ public interface ChatPlatform {
     /** Sends a direct message to a person, opening the direct conversation when needed, with its idempotency key. */
     CompletionStage<Void> sendDirect(PersonRef person, Outgoing message);
 
+    /**
+     * Whether this instance of the platform can post to the conversation; false for one that another instance
+     * reaches (a Discord channel on a shard another instance holds), which then sends it. Cheap: no request.
+     */
+    default boolean reaches(ConversationRef conversation) {
+        return true;
+    }
+
     /** Whether the platform is connected now, and if not, why; never null, cheap, callable from any thread. */
     PlatformStatus status();
 

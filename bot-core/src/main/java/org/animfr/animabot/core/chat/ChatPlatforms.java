@@ -47,6 +47,17 @@ public final class ChatPlatforms {
         return safely(() -> platform.post(conversation, message));
     }
 
+    /** Whether the platform of that name runs here. */
+    public boolean runs(String platform) {
+        return byName.containsKey(platform);
+    }
+
+    /** Whether the conversation's platform runs here and reaches it (see {@link ChatPlatform#reaches}). */
+    public boolean reaches(ConversationRef conversation) {
+        ChatPlatform platform = byName.get(conversation.platform());
+        return platform != null && platform.reaches(conversation);
+    }
+
     /** Sends a direct message on the person's platform. */
     public CompletionStage<Void> sendDirect(PersonRef person, Outgoing message) {
         ChatPlatform platform = byName.get(person.platform());

@@ -5,7 +5,7 @@ package org.animfr.animabot.core.chat;
  * conversation that no longer exists, or where the bot may no longer write (removed from the room, channel
  * deleted): trying again will not help. {@link #elsewhere()} tells a conversation this instance of the bot does not
  * reach but another may (its platform runs elsewhere, or its Discord server is on a shard another instance holds):
- * trying again soon, wherever the retry runs, will.
+ * the delivery is handed over to the instance that reaches it.
  */
 public class DeliveryException extends RuntimeException {
     private final boolean gone;

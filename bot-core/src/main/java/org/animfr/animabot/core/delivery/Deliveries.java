@@ -6,11 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.animfr.animabot.core.chat.ChatPlatforms;
 import org.animfr.animabot.core.chat.DeliveryException;
@@ -35,19 +36,16 @@ public final class Deliveries {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
     private static final Duration SEND_TIMEOUT = Duration.ofMinutes(2);
-    /**
-     * Attempts made where the target was not reachable (another instance holds it) before it is given up: at one
-     * every 1 to 3 s, a few minutes for the instance that holds it to take the retry.
-     */
-    static final int MAX_HANDOFFS = 100;
-    private static final long HANDOFF_MILLIS_MIN = 1_000;
-    private static final long HANDOFF_MILLIS_MAX = 3_000;
+    /** How many handed-over deliveries one look takes. */
+    static final int HANDED_OVER_BATCH = 200;
 
     private final Outbox outbox;
     private final ChatPlatforms platforms;
     private final Timers timers;
     private final Clock clock;
     private final BotMetrics metrics;
+    /** Handed-over deliveries this instance is sending, not to be taken twice. */
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
 
     public Deliveries(Outbox outbox, ChatPlatforms platforms, Timers timers, Clock clock) {
         this(outbox, platforms, timers, clock, BotMetrics.NONE);
@@ -148,13 +146,11 @@ public final class Deliveries {
 
     private void failed(Post post, Delivery delivery, Throwable error) {
         String reason = error.getMessage() == null ? error.toString() : error.getMessage();
-        int attempts = outbox.markAttemptFailed(delivery.id(), reason);
+        boolean elsewhere = error instanceof DeliveryException refused && refused.elsewhere();
+        int attempts = elsewhere ? outbox.markHandedOver(delivery.id(), reason)
+                : outbox.markAttemptFailed(delivery.id(), reason);
         boolean gone = error instanceof DeliveryException refused && refused.gone();
         Instant now = clock.instant();
-        if (error instanceof DeliveryException refused && refused.elsewhere()) {
-            handOff(post, delivery, reason, attempts, now);
-            return;
-        }
         Instant next = now.plus(backoff(attempts));
         if (gone && attempts >= ATTEMPTS_WHEN_GONE || attempts >= MAX_ATTEMPTS || !post.usefulAt(next)) {
             giveUp(delivery, reason);
@@ -167,19 +163,24 @@ public final class Deliveries {
     }
 
     /**
-     * The target is another instance's (its platform or its Discord shard runs there): the retry timer is set a
-     * moment later, at a random delay so that it does not keep landing on the same instance; whichever instance's
-     * scheduler takes it, the one that reaches the target sends it.
+     * Sends the deliveries that another instance handed over (it does not reach their targets) and that this one
+     * reaches: each instance calls it about once a second. Their retry timers stay as they are, the way back for a
+     * target no instance reaches (a deleted channel): it is given up as any failing delivery.
+     *
+     * @return how many were attempted
      */
-    private void handOff(Post post, Delivery delivery, String reason, int attempts, Instant now) {
-        Instant next = now.plusMillis(ThreadLocalRandom.current().nextLong(HANDOFF_MILLIS_MIN, HANDOFF_MILLIS_MAX));
-        if (attempts >= MAX_HANDOFFS || !post.usefulAt(next)) {
-            giveUp(delivery, "no instance of the bot reaches it: " + reason);
-            return;
+    public int sendHandedOver() {
+        int started = 0;
+        for (Delivery delivery : outbox.handedOver(HANDED_OVER_BATCH)) {
+            Optional<Post> post = outbox.post(delivery.postKey());
+            if (post.isEmpty() || !delivery.target().reachableThrough(platforms) || !inFlight.add(delivery.id())) {
+                continue;
+            }
+            LOG.debug("Taking over the delivery of {} to {}", delivery.postKey(), delivery.target().id());
+            attempt(post.get(), delivery).whenComplete((ok, error) -> inFlight.remove(delivery.id()));
+            started++;
         }
-        LOG.debug("Delivery of {} to {} is for another instance ({}); trying again at {}", delivery.postKey(),
-                delivery.target().id(), reason, next);
-        timers.retryAt(delivery.id(), next);
+        return started;
     }
 
     private void giveUp(Delivery delivery, String reason) {

@@ -30,8 +30,18 @@ public interface Outbox {
     /** The delivery was taken by its platform at that instant. */
     void markSent(long id, Instant at);
 
-    /** One more attempt failed, for this reason; returns how many have failed so far. */
+    /** One more attempt failed, for this reason; returns how many have failed so far. Ends a hand-over. */
     int markAttemptFailed(long id, String reason);
+
+    /**
+     * One more attempt was made by an instance that does not reach the target (another instance does): counted as
+     * a failed attempt, and the delivery is handed over, for {@link #handedOver} to list until it is sent, given up
+     * or fails otherwise. Returns how many attempts have failed so far.
+     */
+    int markHandedOver(long id, String reason);
+
+    /** Pending deliveries handed over by an instance that does not reach their target, oldest first. */
+    List<Delivery> handedOver(int limit);
 
     /** The delivery is given up, for this reason. */
     void markFailed(long id, String reason);

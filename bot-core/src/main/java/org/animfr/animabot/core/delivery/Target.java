@@ -19,6 +19,9 @@ public sealed interface Target permits Target.Room, Target.Person {
     /** Sends a message here, on the target's platform. */
     CompletionStage<Void> send(ChatPlatforms platforms, Outgoing message);
 
+    /** Whether one of these platforms reaches it: another instance of the bot may run the one that does. */
+    boolean reachableThrough(ChatPlatforms platforms);
+
     /** A conversation the bot posts in. */
     record Room(ConversationRef conversation) implements Target {
         public Room {
@@ -38,6 +41,11 @@ public sealed interface Target permits Target.Room, Target.Person {
         @Override
         public CompletionStage<Void> send(ChatPlatforms platforms, Outgoing message) {
             return platforms.post(conversation, message);
+        }
+
+        @Override
+        public boolean reachableThrough(ChatPlatforms platforms) {
+            return platforms.reaches(conversation);
         }
     }
 
@@ -60,6 +68,11 @@ public sealed interface Target permits Target.Room, Target.Person {
         @Override
         public CompletionStage<Void> send(ChatPlatforms platforms, Outgoing message) {
             return platforms.sendDirect(person, message);
+        }
+
+        @Override
+        public boolean reachableThrough(ChatPlatforms platforms) {
+            return platforms.runs(person.platform());
         }
     }
 

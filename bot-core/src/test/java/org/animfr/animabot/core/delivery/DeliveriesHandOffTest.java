@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A delivery this instance cannot make but another can (its platform, or its Discord shard, runs there) is handed
- * over: tried again within seconds, wherever the retry runs, without spending the attempts of real failures.
+ * over through the outbox: the instance that reaches the target takes it and sends it once; one nobody reaches is
+ * given up as any failing delivery.
  */
 class DeliveriesHandOffTest {
     private static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
@@ -41,55 +42,95 @@ class DeliveriesHandOffTest {
         public synchronized CompletionStage<Void> post(ConversationRef conversation, Outgoing message) {
             return CompletableFuture.failedFuture(DeliveryException.elsewhere("Discord channel not on shards 0/2"));
         }
+
+        @Override
+        public boolean reaches(ConversationRef conversation) {
+            return false;
+        }
+    }
+
+    /** Discord in an instance holding all the shards but the channel's, which it knows as another's. */
+    private static final class ReachingShard extends FakeChatPlatform {
+        ReachingShard() {
+            super("discord");
+        }
+
+        @Override
+        public boolean reaches(ConversationRef conversation) {
+            return conversation.equals(ELSEWHERE);
+        }
     }
 
     @Test
-    void aTargetOfAnotherInstanceIsTriedAgainWithinSecondsAndStaysPending() {
+    void aTargetOfAnotherInstanceIsHandedOverAndTheInstanceThatReachesItSendsIt() {
         Deliveries here = new Deliveries(outbox, new ChatPlatforms(List.of(new OtherShard())), timers, clock);
+        FakeChatPlatform reaching = new ReachingShard();
+        Deliveries there = new Deliveries(outbox, new ChatPlatforms(List.of(reaching)), timers, clock);
 
         Deliveries.Report report = send(here, ELSEWHERE);
 
         assertThat(report.pending()).hasSize(1);
-        assertThat(report.failed()).isEmpty();
         Delivery pending = report.pending().get(0);
-        assertThat(timers.retryTimers().get(pending.id())).isBetween(NOW.plusSeconds(1), NOW.plusSeconds(3));
         assertThat(pending.lastError()).contains("not on shards 0/2");
+        assertThat(outbox.handedOver(10)).extracting(Delivery::id).containsExactly(pending.id());
+        assertThat(here.sendHandedOver()).as("not for the instance that handed it over").isZero();
+
+        assertThat(there.sendHandedOver()).isEqualTo(1);
+
+        assertThat(reaching.posts()).extracting(FakeChatPlatform.Sent::text).containsExactly("Regroupement jeudi");
+        assertThat(outbox.delivery(pending.id()).orElseThrow().state()).isEqualTo(Delivery.State.SENT);
+        assertThat(outbox.handedOver(10)).isEmpty();
+        assertThat(there.sendHandedOver()).as("sent once").isZero();
+        assertThat(reaching.posts()).hasSize(1);
     }
 
     @Test
-    void aTargetOnAPlatformThatRunsInAnotherInstanceIsHandedOverToo() {
+    void aTargetOnAPlatformThatRunsInAnotherInstanceIsHandedOverToIt() {
         Deliveries discordOnly = new Deliveries(outbox, new ChatPlatforms(List.of(new FakeChatPlatform("discord"))),
                 timers, clock);
+        FakeChatPlatform matrix = new FakeChatPlatform("matrix");
+        Deliveries withMatrix = new Deliveries(outbox, new ChatPlatforms(List.of(matrix)), timers, clock);
 
         Deliveries.Report report = send(discordOnly, MATRIX_ROOM);
 
         assertThat(report.pending()).hasSize(1);
-        assertThat(timers.retryTimers().get(report.pending().get(0).id()))
-                .isBetween(NOW.plusSeconds(1), NOW.plusSeconds(3));
-        FakeChatPlatform matrix = new FakeChatPlatform("matrix");
-        Deliveries withMatrix = new Deliveries(outbox, new ChatPlatforms(List.of(matrix)), timers, clock);
-        withMatrix.retry(report.pending().get(0).id()).toCompletableFuture().join();
+        assertThat(discordOnly.sendHandedOver()).isZero();
+        assertThat(withMatrix.sendHandedOver()).isEqualTo(1);
         assertThat(matrix.posts()).extracting(FakeChatPlatform.Sent::text).containsExactly("Regroupement jeudi");
         assertThat(outbox.delivery(report.pending().get(0).id()).orElseThrow().state())
                 .isEqualTo(Delivery.State.SENT);
     }
 
     @Test
-    void handOversOutlastTheAttemptsOfRealFailuresThenStop() {
+    void aTargetNoInstanceReachesIsGivenUpAsAnyFailingDelivery() {
         Deliveries here = new Deliveries(outbox, new ChatPlatforms(List.of(new OtherShard())), timers, clock);
         long id = send(here, ELSEWHERE).pending().get(0).id();
+        assertThat(timers.retryTimers().get(id)).as("the way back when nobody takes it").isEqualTo(NOW.plusSeconds(30));
 
-        for (int attempt = 2; attempt < Deliveries.MAX_HANDOFFS; attempt++) {
+        for (int attempt = 2; attempt < Deliveries.MAX_ATTEMPTS; attempt++) {
             here.retry(id).toCompletableFuture().join();
         }
-        assertThat(Deliveries.MAX_HANDOFFS).isGreaterThan(Deliveries.MAX_ATTEMPTS);
         assertThat(outbox.delivery(id).orElseThrow().state()).isEqualTo(Delivery.State.PENDING);
-
         here.retry(id).toCompletableFuture().join();
 
         Delivery given = outbox.delivery(id).orElseThrow();
         assertThat(given.state()).isEqualTo(Delivery.State.FAILED);
-        assertThat(given.lastError()).contains("no instance of the bot reaches it");
+        assertThat(outbox.handedOver(10)).isEmpty();
+    }
+
+    @Test
+    void aHandedOverDeliveryThatFailsOtherwiseIsNoLongerHandedOver() {
+        Deliveries here = new Deliveries(outbox, new ChatPlatforms(List.of(new OtherShard())), timers, clock);
+        FakeChatPlatform reaching = new ReachingShard();
+        reaching.failing(ELSEWHERE.id());
+        Deliveries there = new Deliveries(outbox, new ChatPlatforms(List.of(reaching)), timers, clock);
+        long id = send(here, ELSEWHERE).pending().get(0).id();
+
+        there.sendHandedOver();
+
+        assertThat(outbox.handedOver(10)).as("back to its retry timer, not taken again every second").isEmpty();
+        assertThat(outbox.delivery(id).orElseThrow().state()).isEqualTo(Delivery.State.PENDING);
+        assertThat(outbox.delivery(id).orElseThrow().attempts()).isEqualTo(2);
     }
 
     @Test
@@ -101,6 +142,7 @@ class DeliveriesHandOffTest {
         Delivery pending = send(here, ELSEWHERE).pending().get(0);
 
         assertThat(timers.retryTimers().get(pending.id())).isEqualTo(NOW.plusSeconds(30));
+        assertThat(outbox.handedOver(10)).isEmpty();
     }
 
     private Deliveries.Report send(Deliveries deliveries, ConversationRef target) {

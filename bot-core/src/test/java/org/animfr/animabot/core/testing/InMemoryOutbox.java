@@ -14,6 +14,7 @@ import org.animfr.animabot.core.delivery.Target;
 
 /** The outbox kept in memory, for tests of the core; the JDBC one passes the same contract. Thread-safe. */
 public final class InMemoryOutbox implements Outbox {
+    private final java.util.Set<Long> handedOver = new java.util.TreeSet<>();
     private final Map<String, Post> posts = new LinkedHashMap<>();
     private final Map<Long, Delivery> deliveries = new LinkedHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -57,7 +58,21 @@ public final class InMemoryOutbox implements Outbox {
     public synchronized int markAttemptFailed(long id, String reason) {
         Delivery d = deliveries.get(id);
         deliveries.put(id, new Delivery(id, d.postKey(), d.target(), d.state(), d.attempts() + 1, reason));
+        handedOver.remove(id);
         return d.attempts() + 1;
+    }
+
+    @Override
+    public synchronized int markHandedOver(long id, String reason) {
+        int attempts = markAttemptFailed(id, reason);
+        handedOver.add(id);
+        return attempts;
+    }
+
+    @Override
+    public synchronized List<Delivery> handedOver(int limit) {
+        return handedOver.stream().map(deliveries::get).filter(d -> d.state() == Delivery.State.PENDING)
+                .limit(limit).toList();
     }
 
     @Override

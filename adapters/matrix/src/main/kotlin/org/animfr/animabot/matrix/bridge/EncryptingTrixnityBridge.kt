@@ -95,6 +95,7 @@ class EncryptingTrixnityBridge private constructor(private val client: MatrixCli
 
             // a store with an account opens without credentials; only an empty one needs them
             val restored = create(null)
+            restored.getOrNull()?.let { stored -> requireConfiguredAccount(stored, baseUrl, accessToken, user, schema) }
             val client = restored.getOrNull() ?: run {
                 val error = restored.exceptionOrNull()!!
                 if (error !is IllegalArgumentException) throw error
@@ -111,6 +112,31 @@ class EncryptingTrixnityBridge private constructor(private val client: MatrixCli
             }
             LOG.info("Matrix device {} of {} opened, end-to-end encryption on", client.deviceId, client.userId.full)
             EncryptingTrixnityBridge(client)
+        }
+
+        /**
+         * The store's device must be the configured account's: one opened for another account would sync as that
+         * account, and the bot would never see its own rooms. Closes the client and names the fix otherwise.
+         */
+        private suspend fun requireConfiguredAccount(
+            stored: MatrixClient, baseUrl: String, accessToken: String?, user: String?, schema: String,
+        ) {
+            val configured = if (accessToken != null) {
+                val api = plainApi(baseUrl, accessToken)
+                try {
+                    api.authentication.whoAmI().value().userId.full
+                } finally {
+                    api.close()
+                }
+            } else {
+                user!!
+            }
+            val same = if (configured.startsWith("@")) configured == stored.userId.full
+                else configured == stored.userId.localpart
+            if (!same) {
+                stored.closeSuspending()
+                throw StoreOfAnotherAccountException(schema, stored.userId.full, configured)
+            }
         }
 
         /**

@@ -61,7 +61,7 @@ open class TrixnityBridge internal constructor(protected val api: MatrixClientSe
         @JvmStatic
         fun withToken(baseUrl: String, accessToken: String): MatrixBridge = TrixnityBridge(plainApi(baseUrl, accessToken))
 
-        private fun plainApi(baseUrl: String, accessToken: String): MatrixClientServerApiClient =
+        internal fun plainApi(baseUrl: String, accessToken: String): MatrixClientServerApiClient =
             MatrixClientAuthProviderData.classic(Url(baseUrl), accessToken).let { auth ->
                 MatrixClientServerApiClientImpl(
                     authProvider = auth.createAuthProvider(MatrixClientAuthProviderDataStore.inMemory(auth)),
