@@ -150,28 +150,22 @@ final class JdbcOutbox implements Outbox {
 
     @Override
     public int markAttemptFailed(long id, String reason) {
-        // the update locks the row until the commit, so no other attempt can count between it and the read
-        return transactions.execute(status -> {
-            requireOne(id, jdbc.sql("""
-                            UPDATE delivery SET attempts = attempts + 1, last_error = :reason, handed_over = FALSE
-                            WHERE id = :id""")
-                    .param("reason", shortened(reason), Types.VARCHAR)
-                    .param("id", id)
-                    .update());
-            return jdbc.sql("SELECT attempts FROM delivery WHERE id = :id")
-                    .param("id", id)
-                    .query(Integer.class)
-                    .single();
-        });
+        return countFailedAttempt(id, reason, false);
     }
 
     @Override
     public int markHandedOver(long id, String reason) {
+        return countFailedAttempt(id, reason, true);
+    }
+
+    private int countFailedAttempt(long id, String reason, boolean handedOver) {
+        // the update locks the row until the commit, so no other attempt can count between it and the read
         return transactions.execute(status -> {
             requireOne(id, jdbc.sql("""
-                            UPDATE delivery SET attempts = attempts + 1, last_error = :reason, handed_over = TRUE
+                            UPDATE delivery SET attempts = attempts + 1, last_error = :reason, handed_over = :handedOver
                             WHERE id = :id""")
                     .param("reason", shortened(reason), Types.VARCHAR)
+                    .param("handedOver", handedOver)
                     .param("id", id)
                     .update());
             return jdbc.sql("SELECT attempts FROM delivery WHERE id = :id")
