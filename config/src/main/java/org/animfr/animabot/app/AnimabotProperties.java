@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param data the session data files or folders ({@code classpath:} allowed)
  * @param organizers people allowed to use admin commands, as {@code platform:id}
  * @param clock a fixed current time ({@code 2012-11-05T10:00:00+01:00}) for demos and tests; empty for the system clock
- * @param clockStart the time at the process's start ({@code 2012-11-05T08:59:50+01:00}), then running at normal speed, for demos
- *     and tests of the automatic posts; empty for the system clock
+ * @param clockStart the time at the process's start ({@code 2012-11-05T08:59:50+01:00}), then running at normal
+ *     speed, for demos and tests of the automatic posts; empty for the system clock
  * @param scheduler the durable timers of the automatic posts
  * @param introductions the introductions between learners
  * @param understanding a folder of the organizers' own words for understanding questions: {@code examples*.txt},

@@ -12,7 +12,8 @@ import org.animfr.animabot.core.metrics.BotMetrics;
  * The core's metrics as Micrometer meters, which {@code /actuator/prometheus} shows: {@code animabot.questions}
  * (by intent and language), {@code animabot.questions.unsure} (by language), {@code animabot.commands} (by command),
  * {@code animabot.replies} (time to an answer, a histogram, by kind), {@code animabot.deliveries} (by platform and
- * outcome), {@code animabot.introductions}, {@code animabot.ratelimit.waits} (by platform). Tags take only the bounded values the core gives: no person, room or text.
+ * outcome), {@code animabot.introductions}, {@code animabot.ratelimit.waits} (by platform). Tags take only the
+ * bounded values the core gives: no person, room or text.
  */
 final class MicrometerBotMetrics implements BotMetrics {
     private final MeterRegistry registry;

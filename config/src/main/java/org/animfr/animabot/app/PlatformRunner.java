@@ -17,7 +17,6 @@ import org.animfr.animabot.core.delivery.TimerWork;
 import org.animfr.animabot.core.dispatch.Dispatcher;
 import org.animfr.animabot.core.schedule.GatheringEvents;
 import org.animfr.animabot.discord.DiscordChatPlatform;
-import org.animfr.animabot.discord.ShardRange;
 import org.animfr.animabot.persistence.PlatformLease;
 import org.animfr.animabot.scheduler.DurableTimers;
 import org.slf4j.Logger;
@@ -89,14 +88,10 @@ class PlatformRunner implements ApplicationRunner, DisposableBean {
      * which runs its shards only: Matrix, the console and Discord's direct messages are the instance of shard 0's.
      */
     static List<ChatPlatform> runHere(List<ChatPlatform> platforms) {
-        Optional<ShardRange> partial = platforms.stream().filter(DiscordChatPlatform.class::isInstance)
-                .map(platform -> ((DiscordChatPlatform) platform).shards())
-                .filter(shards -> !shards.holdsDirectMessages()).findFirst();
-        if (partial.isEmpty()) {
-            return platforms;
-        }
-        List<ChatPlatform> discordOnly = platforms.stream().filter(DiscordChatPlatform.class::isInstance).toList();
-        return discordOnly;
+        boolean withoutShardZero = platforms.stream().anyMatch(platform -> platform instanceof DiscordChatPlatform
+                discord && !discord.shards().holdsDirectMessages());
+        return withoutShardZero ? platforms.stream().filter(DiscordChatPlatform.class::isInstance).toList()
+                : platforms;
     }
 
     @Override

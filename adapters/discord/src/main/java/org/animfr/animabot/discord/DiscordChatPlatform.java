@@ -275,8 +275,8 @@ public final class DiscordChatPlatform implements ChatPlatform, EventSpaces {
                 case INVALID_INTENTS -> "the bot asked for intents Discord does not know: update the bot";
                 case SHARDING_REQUIRED -> "the bot is in too many servers for one gateway session: it needs "
                         + "sharding (animabot.discord.shards, one range per instance)";
-                case INVALID_SHARD -> "Discord refused the shards asked for (animabot.discord.shards " + settings.shards()
-                        + "): check the range and its total";
+                case INVALID_SHARD -> "Discord refused the shards asked for (animabot.discord.shards "
+                        + settings.shards() + "): check the range and its total";
                 default -> "see Discord's documentation of gateway close codes";
             };
             PlatformStatus status = PlatformStatus.failing("Discord closed the gateway with code " + code.getCode()

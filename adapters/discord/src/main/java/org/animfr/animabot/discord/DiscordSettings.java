@@ -38,6 +38,7 @@ public record DiscordSettings(String token, String restUrl, String gatewayUrl, S
     @Override
     public String toString() {
         return "DiscordSettings[restUrl=" + restUrl + ", gatewayUrl=" + gatewayUrl + ", organizerRole="
-                + organizerRole + ", requestsPerSecond=" + requestsPerSecond + ", shards=" + shards + ", token=<hidden>]";
+                + organizerRole + ", requestsPerSecond=" + requestsPerSecond + ", shards=" + shards
+                + ", token=<hidden>]";
     }
 }

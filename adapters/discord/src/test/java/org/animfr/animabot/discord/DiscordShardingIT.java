@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * on two shards, and two instances of the bot, one per shard ({@code 0/2} and {@code 1/2}), each on JDA's shard
  * manager. Each server's messages and commands reach only the instance of its shard and get one answer; direct
  * messages go to shard 0; a post to a server of the other shard is handed over through the outbox and goes out
- * once, through the instance that sees it. A bot in more servers than one session may hold, unsharded, is told it needs sharding.
+ * once, through the instance that sees it. A bot in more servers than one session may hold, unsharded, is told
+ * it needs sharding.
  */
 class DiscordShardingIT {
     private static final Duration WAIT = Duration.ofSeconds(30);

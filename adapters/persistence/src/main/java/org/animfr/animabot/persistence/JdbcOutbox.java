@@ -176,13 +176,14 @@ final class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public List<Delivery> handedOver(int limit) {
+    public List<Delivery> handedOver(long afterId, int limit) {
         return jdbc.sql("""
                         SELECT id, post_key, target, state, attempts, last_error FROM delivery
-                        WHERE handed_over = TRUE AND state = :state
+                        WHERE handed_over = TRUE AND state = :state AND id > :after
                         ORDER BY id
                         FETCH FIRST :limit ROWS ONLY""")
                 .param("state", Delivery.State.PENDING.name())
+                .param("after", afterId)
                 .param("limit", limit)
                 .query((row, number) -> delivery(row))
                 .list();

@@ -255,17 +255,19 @@ abstract class OutboxPausesRemindersContract {
         assertThat(outbox.markHandedOver(channel.id(), "Discord channel not on shards 0/2")).isEqualTo(1);
         outbox.markHandedOver(room.id(), "Platform matrix does not run in this instance");
         outbox.markHandedOver(ana.id(), "Platform matrix does not run in this instance");
-        assertThat(outbox.handedOver(10)).extracting(Delivery::id)
+        assertThat(outbox.handedOver(0, 10)).extracting(Delivery::id)
                 .containsExactly(channel.id(), room.id(), ana.id());
-        assertThat(outbox.handedOver(2)).extracting(Delivery::id).containsExactly(channel.id(), room.id());
-        assertThat(outbox.handedOver(10).get(0).lastError()).isEqualTo("Discord channel not on shards 0/2");
+        assertThat(outbox.handedOver(0, 2)).extracting(Delivery::id).containsExactly(channel.id(), room.id());
+        assertThat(outbox.handedOver(room.id(), 2)).as("the next page").extracting(Delivery::id)
+                .containsExactly(ana.id());
+        assertThat(outbox.handedOver(0, 10).get(0).lastError()).isEqualTo("Discord channel not on shards 0/2");
 
         outbox.markSent(channel.id(), clock.instant());
         outbox.markFailed(room.id(), "given up");
-        assertThat(outbox.handedOver(10)).extracting(Delivery::id).containsExactly(ana.id());
+        assertThat(outbox.handedOver(0, 10)).extracting(Delivery::id).containsExactly(ana.id());
 
         assertThat(outbox.markAttemptFailed(ana.id(), "M_FORBIDDEN")).isEqualTo(2);
-        assertThat(outbox.handedOver(10)).isEmpty();
+        assertThat(outbox.handedOver(0, 10)).isEmpty();
         assertThat(outbox.delivery(ana.id())).hasValueSatisfying(pending -> {
             assertThat(pending.state()).isEqualTo(State.PENDING);
             assertThat(pending.lastError()).isEqualTo("M_FORBIDDEN");

@@ -36,8 +36,8 @@ public final class Deliveries {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
     private static final Duration SEND_TIMEOUT = Duration.ofMinutes(2);
-    /** How many handed-over deliveries one look takes. */
-    static final int HANDED_OVER_BATCH = 200;
+    /** How many handed-over deliveries one read takes. */
+    static final int HANDED_OVER_PAGE = 200;
 
     private final Outbox outbox;
     private final ChatPlatforms platforms;
@@ -165,22 +165,35 @@ public final class Deliveries {
     /**
      * Sends the deliveries that another instance handed over (it does not reach their targets) and that this one
      * reaches: each instance calls it about once a second. Their retry timers stay as they are, the way back for a
-     * target no instance reaches (a deleted channel): it is given up as any failing delivery.
+     * target no instance reaches (a deleted channel): it is given up as any failing delivery. Reads them all, page
+     * by page, so that those of an instance that is down do not hide this one's.
      *
      * @return how many were attempted
      */
     public int sendHandedOver() {
         int started = 0;
-        for (Delivery delivery : outbox.handedOver(HANDED_OVER_BATCH)) {
-            Optional<Post> post = outbox.post(delivery.postKey());
-            if (post.isEmpty() || !delivery.target().reachableThrough(platforms) || !inFlight.add(delivery.id())) {
-                continue;
+        List<Delivery> page = outbox.handedOver(0, HANDED_OVER_PAGE);
+        while (!page.isEmpty()) {
+            for (Delivery delivery : page) {
+                if (delivery.target().reachableThrough(platforms) && inFlight.add(delivery.id())) {
+                    started += takeOver(delivery);
+                }
             }
-            LOG.debug("Taking over the delivery of {} to {}", delivery.postKey(), delivery.target().id());
-            attempt(post.get(), delivery).whenComplete((ok, error) -> inFlight.remove(delivery.id()));
-            started++;
+            page = page.size() < HANDED_OVER_PAGE ? List.of()
+                    : outbox.handedOver(page.get(page.size() - 1).id(), HANDED_OVER_PAGE);
         }
         return started;
+    }
+
+    private int takeOver(Delivery delivery) {
+        Optional<Post> post = outbox.post(delivery.postKey());
+        if (post.isEmpty()) {
+            inFlight.remove(delivery.id());
+            return 0;
+        }
+        LOG.debug("Taking over the delivery of {} to {}", delivery.postKey(), delivery.target().id());
+        attempt(post.get(), delivery).whenComplete((ok, error) -> inFlight.remove(delivery.id()));
+        return 1;
     }
 
     private void giveUp(Delivery delivery, String reason) {

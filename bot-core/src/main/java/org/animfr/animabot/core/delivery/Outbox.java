@@ -40,8 +40,11 @@ public interface Outbox {
      */
     int markHandedOver(long id, String reason);
 
-    /** Pending deliveries handed over by an instance that does not reach their target, oldest first. */
-    List<Delivery> handedOver(int limit);
+    /**
+     * Pending deliveries handed over by an instance that does not reach their target, with an id above
+     * {@code afterId}, by id: a page of at most {@code limit}.
+     */
+    List<Delivery> handedOver(long afterId, int limit);
 
     /** The delivery is given up, for this reason. */
     void markFailed(long id, String reason);

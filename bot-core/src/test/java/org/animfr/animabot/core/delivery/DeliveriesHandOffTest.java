@@ -72,16 +72,34 @@ class DeliveriesHandOffTest {
         assertThat(report.pending()).hasSize(1);
         Delivery pending = report.pending().get(0);
         assertThat(pending.lastError()).contains("not on shards 0/2");
-        assertThat(outbox.handedOver(10)).extracting(Delivery::id).containsExactly(pending.id());
+        assertThat(outbox.handedOver(0, 10)).extracting(Delivery::id).containsExactly(pending.id());
         assertThat(here.sendHandedOver()).as("not for the instance that handed it over").isZero();
 
         assertThat(there.sendHandedOver()).isEqualTo(1);
 
         assertThat(reaching.posts()).extracting(FakeChatPlatform.Sent::text).containsExactly("Regroupement jeudi");
         assertThat(outbox.delivery(pending.id()).orElseThrow().state()).isEqualTo(Delivery.State.SENT);
-        assertThat(outbox.handedOver(10)).isEmpty();
+        assertThat(outbox.handedOver(0, 10)).isEmpty();
         assertThat(there.sendHandedOver()).as("sent once").isZero();
         assertThat(reaching.posts()).hasSize(1);
+    }
+
+    @Test
+    void manyHandedOverForAnInstanceThatIsDownDoNotHideThoseThisOneReaches() {
+        Deliveries here = new Deliveries(outbox, new ChatPlatforms(List.of(new OtherShard())), timers, clock);
+        List<Target> targets = new java.util.ArrayList<>();
+        for (int i = 0; i <= Deliveries.HANDED_OVER_PAGE; i++) {
+            targets.add(new Target.Room(new ConversationRef("matrix", "!room" + i + ":example.org")));
+        }
+        targets.add(new Target.Room(ELSEWHERE));
+        here.send(new Post("announcement-2", Reply.plain("Regroupement jeudi"), null, null), targets)
+                .toCompletableFuture().join();
+        FakeChatPlatform reaching = new ReachingShard();
+        Deliveries there = new Deliveries(outbox, new ChatPlatforms(List.of(reaching)), timers, clock);
+
+        assertThat(there.sendHandedOver()).isEqualTo(1);
+
+        assertThat(reaching.posts()).extracting(FakeChatPlatform.Sent::target).containsExactly(ELSEWHERE.id());
     }
 
     @Test
@@ -115,7 +133,7 @@ class DeliveriesHandOffTest {
 
         Delivery given = outbox.delivery(id).orElseThrow();
         assertThat(given.state()).isEqualTo(Delivery.State.FAILED);
-        assertThat(outbox.handedOver(10)).isEmpty();
+        assertThat(outbox.handedOver(0, 10)).isEmpty();
     }
 
     @Test
@@ -128,7 +146,7 @@ class DeliveriesHandOffTest {
 
         there.sendHandedOver();
 
-        assertThat(outbox.handedOver(10)).as("back to its retry timer, not taken again every second").isEmpty();
+        assertThat(outbox.handedOver(0, 10)).as("back to its retry timer, not taken again every second").isEmpty();
         assertThat(outbox.delivery(id).orElseThrow().state()).isEqualTo(Delivery.State.PENDING);
         assertThat(outbox.delivery(id).orElseThrow().attempts()).isEqualTo(2);
     }
@@ -142,7 +160,7 @@ class DeliveriesHandOffTest {
         Delivery pending = send(here, ELSEWHERE).pending().get(0);
 
         assertThat(timers.retryTimers().get(pending.id())).isEqualTo(NOW.plusSeconds(30));
-        assertThat(outbox.handedOver(10)).isEmpty();
+        assertThat(outbox.handedOver(0, 10)).isEmpty();
     }
 
     private Deliveries.Report send(Deliveries deliveries, ConversationRef target) {

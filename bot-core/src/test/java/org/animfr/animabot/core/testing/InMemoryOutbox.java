@@ -70,9 +70,9 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
-    public synchronized List<Delivery> handedOver(int limit) {
-        return handedOver.stream().map(deliveries::get).filter(d -> d.state() == Delivery.State.PENDING)
-                .limit(limit).toList();
+    public synchronized List<Delivery> handedOver(long afterId, int limit) {
+        return handedOver.stream().filter(id -> id > afterId).map(deliveries::get)
+                .filter(d -> d.state() == Delivery.State.PENDING).limit(limit).toList();
     }
 
     @Override

@@ -237,7 +237,8 @@ final class FakeRest extends Dispatcher {
     private ObjectNode gateway(boolean bot) {
         ObjectNode json = World.JSON.createObjectNode().put("url", gatewayUrl.get());
         if (bot) {
-            json.put("shards", recommendedShards()).putObject("session_start_limit").put("total", 1000).put("remaining", 999)
+            json.put("shards", recommendedShards()).putObject("session_start_limit").put("total", 1000)
+                    .put("remaining", 999)
                     .put("reset_after", 86_400_000).put("max_concurrency", 1);
         }
         return json;
